@@ -1,0 +1,66 @@
+"""`dx-emulator`: the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .config import DEFAULT_TABLE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dx-emulator", description="An emulator of the AWS Direct Connect API.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the API over HTTP on this machine")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=4599, help="0 picks a free port (default: %(default)s)")
+    serve.add_argument("--dynamodb-endpoint", metavar="URL",
+                       help="use this DynamoDB (DynamoDB Local, or AWS) instead of the embedded store")
+    serve.add_argument("--table", default=os.environ.get("DX_EMULATOR_TABLE", DEFAULT_TABLE))
+    return parser
+
+
+def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str) -> None:
+    # The handler reads its settings from the environment at import, as it does on Lambda.
+    os.environ["DX_EMULATOR_TABLE"] = table
+    os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "dx-emulator")
+    if dynamodb_endpoint:
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb_endpoint
+        for name, value in (("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local")):
+            os.environ.setdefault(name, value)
+    else:
+        os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+        from .local.embedded import start_embedded_dynamodb  # noqa: PLC0415
+
+        start_embedded_dynamodb()
+
+    from .handler import lambda_handler  # noqa: PLC0415 - after the environment is set
+    from .local.server import EmulatorServer  # noqa: PLC0415
+    from .store.schema import ensure_table  # noqa: PLC0415
+
+    ensure_table()
+    server = EmulatorServer((host, port), lambda_handler, serialise=not dynamodb_endpoint)
+    store = dynamodb_endpoint or "embedded (in-memory, lost on exit)"
+    print(f"dx-emulator serving Direct Connect on http://{host}:{server.server_port}", flush=True)
+    print(f"  store: {store}, table {table}", flush=True)
+    print(f"  try: aws directconnect describe-connections --endpoint-url http://{host}:{server.server_port}",
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        serve(args.host, args.port, args.dynamodb_endpoint, args.table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

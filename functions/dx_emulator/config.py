@@ -1,0 +1,49 @@
+"""Settings read once from the environment (Lambda's, or the one `dx-emulator serve` sets up)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_ACCOUNT = "123456789012"
+DEFAULT_REGION = "us-east-1"
+DEFAULT_TABLE = "dx-emulator"
+
+
+def _non_empty(env: Mapping[str, str], name: str) -> str | None:
+    # SAM passes unset parameters as empty strings; an empty endpoint must mean "none".
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def _asn_list(raw: str | None) -> frozenset[int]:
+    if not raw:
+        return frozenset()
+    try:
+        return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
+    except ValueError as error:
+        raise ValueError(f"DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST must be comma-separated ASNs: {raw!r}") from error
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    table_name: str
+    dynamodb_endpoint: str | None
+    dynamodb_region: str
+    default_account: str
+    default_region: str
+    public_asn_allow_list: frozenset[int]
+
+    @classmethod
+    def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        return cls(
+            table_name=_non_empty(env, "DX_EMULATOR_TABLE") or DEFAULT_TABLE,
+            # AWS's own variable for a service endpoint, so DynamoDB Local needs no new name.
+            dynamodb_endpoint=_non_empty(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+            dynamodb_region=_non_empty(env, "AWS_REGION") or _non_empty(env, "AWS_DEFAULT_REGION") or DEFAULT_REGION,
+            default_account=_non_empty(env, "DX_EMULATOR_DEFAULT_ACCOUNT") or DEFAULT_ACCOUNT,
+            default_region=_non_empty(env, "DX_EMULATOR_DEFAULT_REGION") or DEFAULT_REGION,
+            public_asn_allow_list=_asn_list(_non_empty(env, "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST")),
+        )

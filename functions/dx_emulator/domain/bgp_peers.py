@@ -1,0 +1,109 @@
+"""CreateBGPPeer's rules: which peers a virtual interface accepts, and what a new peer looks like."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..errors import ClientException
+from . import addresses, asns
+from .auth_keys import auth_key_for
+from .context import Context
+from .model import ADDRESS_FAMILIES, IPV4, PUBLIC, BgpPeer, VirtualInterface
+
+# AWS documents none of these; a VIF on its way out or refused by its owner takes no peer [choice].
+STATES_REFUSING_PEERS = frozenset({"deleting", "deleted", "rejected"})
+
+
+@dataclass(frozen=True, slots=True)
+class NewBgpPeer:
+    address_family: str | None = None
+    asn: int | None = None
+    asn_long: int | None = None
+    auth_key: str | None = None
+    amazon_address: str | None = None
+    customer_address: str | None = None
+
+
+def checked_family(family: str | None) -> str:
+    if family is None:
+        raise ClientException("addressFamily is required: ipv4 or ipv6")
+    if family not in ADDRESS_FAMILIES:
+        raise ClientException(f"addressFamily {family} is not valid: use ipv4 or ipv6")
+    return family
+
+
+def peers_allowed_per_family(has_logical_redundancy: str) -> int:
+    # With logical redundancy AWS lets a second same-family peer onto another logical device;
+    # CloudFormation caps BgpPeers at 2.
+    return 2 if has_logical_redundancy == "yes" else 1
+
+
+def build_peer(request: NewBgpPeer, *, family: str, asn: int, public: bool, live_peers: tuple[BgpPeer, ...],
+               device: str, logical_device: str, location: str, ctx: Context) -> BgpPeer:
+    """A new peer, its addresses checked or assigned and its key checked or generated."""
+    if family == IPV4:
+        in_use = [peer.amazon_address for peer in live_peers if peer.address_family == IPV4]
+        amazon, customer = addresses.ipv4_pair(
+            request.amazon_address, request.customer_address, public=public, in_use=in_use, ctx=ctx
+        )
+    else:
+        amazon, customer = addresses.ipv6_pair(request.amazon_address, request.customer_address, ctx)
+    for peer in live_peers:
+        if addresses.host(peer.customer_address) == addresses.host(customer):
+            raise ClientException(f"Customer Address {customer} is already used by BGP peer {peer.bgp_peer_id}")
+    # A second same-family peer (logical redundancy) sits on another logical device [choice].
+    if any(peer.address_family == family for peer in live_peers):
+        logical_device = ctx.device_name(location)
+    return BgpPeer(
+        bgp_peer_id=ctx.new_id("dxpeer"),
+        address_family=family,
+        asn=asn,
+        auth_key=auth_key_for(request.auth_key, ctx),
+        amazon_address=amazon,
+        customer_address=customer,
+        # AWS: "verifying" applies only to public VIFs, whose addresses and ASN need validation.
+        bgp_peer_state="verifying" if public else "pending",
+        bgp_status="down",
+        aws_device_v2=device,
+        aws_logical_device_id=logical_device,
+        created_at=ctx.now,
+    )
+
+
+def _check_public_asn(vif: VirtualInterface, asn: int, ctx: Context) -> None:
+    if asns.is_private(asn) or asn in vif.allowed_asns or asn in ctx.public_asn_allow_list:
+        return
+    raise ClientException(
+        f"ASN {asn} is not allowed on public virtual interface {vif.virtual_interface_id}: "
+        "use a private ASN or one on the virtual interface's allow list"
+    )
+
+
+def add_bgp_peer(vif: VirtualInterface, request: NewBgpPeer, ctx: Context) -> VirtualInterface:
+    """The virtual interface with the new peer, or the client error AWS would answer."""
+    if vif.virtual_interface_state in STATES_REFUSING_PEERS:
+        raise ClientException(
+            f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}: "
+            "BGP peers cannot be added to it"
+        )
+    family = checked_family(request.address_family)
+    live = vif.live_peers
+    limit = peers_allowed_per_family(vif.has_logical_redundancy)
+    if sum(peer.address_family == family for peer in live) >= limit:
+        if limit == 1:
+            raise ClientException(
+                f"Virtual interface {vif.virtual_interface_id} already has a BGP peer for address family "
+                f"{family}, and its connection does not support logical redundancy"
+            )
+        raise ClientException(
+            f"Virtual interface {vif.virtual_interface_id} already has {limit} BGP peers for address family "
+            f"{family}, the most a connection with logical redundancy allows"
+        )
+    asn = asns.resolve_asn(request.asn, request.asn_long)
+    if vif.virtual_interface_type == PUBLIC:
+        _check_public_asn(vif, asn, ctx)
+    peer = build_peer(
+        request, family=family, asn=asn, public=vif.virtual_interface_type == PUBLIC, live_peers=live,
+        device=vif.aws_device_v2, logical_device=vif.aws_logical_device_id, location=vif.location, ctx=ctx,
+    )
+    return replace(vif, bgp_peers=(*vif.bgp_peers, peer))

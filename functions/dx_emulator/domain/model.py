@@ -1,0 +1,112 @@
+"""Direct Connect resources as plain immutable values. No I/O here; the store persists these.
+
+``version`` is the store's optimistic-lock counter: the domain copies it along untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+IPV4: Final = "ipv4"
+IPV6: Final = "ipv6"
+ADDRESS_FAMILIES: Final = (IPV4, IPV6)
+
+PRIVATE: Final = "private"
+PUBLIC: Final = "public"
+TRANSIT: Final = "transit"
+
+# Peer states in which a peer no longer counts (address-family rule, last-peer rule).
+GONE_PEER_STATES: Final = frozenset({"deleting", "deleted"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    key: str
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BgpPeer:
+    bgp_peer_id: str
+    address_family: str
+    asn: int
+    auth_key: str
+    amazon_address: str
+    customer_address: str
+    bgp_peer_state: str
+    bgp_status: str
+    aws_device_v2: str
+    aws_logical_device_id: str
+    created_at: float
+
+    @property
+    def is_live(self) -> bool:
+        return self.bgp_peer_state not in GONE_PEER_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class VifSlot:
+    """What a connection remembers of each VIF on it: enough for VLAN uniqueness and quotas."""
+
+    virtual_interface_id: str
+    vlan: int
+    virtual_interface_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    owner_account: str
+    region: str
+    connection_id: str
+    connection_name: str
+    connection_state: str
+    location: str
+    bandwidth: str
+    aws_device: str
+    aws_logical_device_id: str
+    has_logical_redundancy: str
+    created_at: float
+    lag_id: str | None = None
+    tags: tuple[Tag, ...] = ()
+    vif_slots: tuple[VifSlot, ...] = ()
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VirtualInterface:
+    owner_account: str
+    region: str
+    virtual_interface_id: str
+    virtual_interface_type: str
+    virtual_interface_name: str
+    virtual_interface_state: str
+    connection_id: str
+    location: str
+    vlan: int
+    # The VIF-level BGP fields are those it was created with (its first peer's), as AWS shows them.
+    asn: int
+    amazon_side_asn: int
+    auth_key: str
+    amazon_address: str
+    customer_address: str
+    address_family: str
+    mtu: int
+    aws_device_v2: str
+    aws_logical_device_id: str
+    # Copied from the connection at creation: a property of AWS's hardware that does not change.
+    has_logical_redundancy: str
+    created_at: float
+    virtual_gateway_id: str | None = None
+    direct_connect_gateway_id: str | None = None
+    route_filter_prefixes: tuple[str, ...] = ()
+    # Public VIFs: ASNs a later peer may use besides private ones (the VIF's own, the operator's list).
+    allowed_asns: tuple[int, ...] = ()
+    site_link_enabled: bool = False
+    tags: tuple[Tag, ...] = ()
+    bgp_peers: tuple[BgpPeer, ...] = field(default_factory=tuple)
+    version: int | None = None
+
+    @property
+    def live_peers(self) -> tuple[BgpPeer, ...]:
+        return tuple(peer for peer in self.bgp_peers if peer.is_live)

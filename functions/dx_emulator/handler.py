@@ -1,0 +1,80 @@
+"""The Lambda entry point: API Gateway HTTP API (payload 2.0) -> protocol -> operation -> protocol.
+
+`dx-emulator serve` and `sam local invoke` call this same handler with the same kind of event.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+
+from .config import Settings
+from .errors import DirectConnectError, ServerException, UnknownOperationException
+from .operations.dispatch import dispatch
+from .protocol import json_protocol
+from .protocol.wire import Encoded, event_body, header
+from .scope import scope_from_authorization
+from .store import items
+from .store.repository import Repository
+
+settings = Settings.from_environment()
+items.configure(settings.table_name, settings.dynamodb_endpoint, settings.dynamodb_region)
+repository = Repository()
+logger = Logger(service="dx-emulator")
+app = APIGatewayHttpResolver()
+
+
+def _request_id() -> str:
+    context = getattr(app, "lambda_context", None)
+    return getattr(context, "aws_request_id", None) or str(uuid.uuid4())
+
+
+def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
+    headers = {"x-amzn-RequestId": request_id, **encoded.headers}
+    return Response(encoded.status, encoded.content_type, encoded.body, headers)
+
+
+@app.post("/")
+def json_request() -> Response[str | bytes]:
+    started = time.perf_counter()
+    event = app.current_event
+    request_id = _request_id()
+    scope = scope_from_authorization(
+        header(event.headers, "Authorization"), settings.default_account, settings.default_region
+    )
+    operation = "unknown"
+    error_code = None
+    try:
+        decoded = json_protocol.decode(event.headers, event_body(event.raw_event))
+        operation = decoded.operation
+        encoded = json_protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
+    except DirectConnectError as error:
+        error_code = error.code
+        encoded = json_protocol.encode_error(error)
+    except Exception:
+        # Logged with its stack trace here; the client sees an AWS-shaped 500 and the request id.
+        logger.exception("unexpected error", extra={"operation": operation, "request_id": request_id})
+        server_error = ServerException(f"An internal error occurred (request id {request_id})")
+        error_code = server_error.code
+        encoded = json_protocol.encode_error(server_error)
+    # One line per request. Never the params: they carry BGP auth keys.
+    logger.info("request", extra={
+        "operation": operation, "account": scope.account, "region": scope.region, "status": encoded.status,
+        "error_code": error_code, "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+        "request_id": request_id,
+    })
+    return _respond(encoded, request_id)
+
+
+@app.not_found
+def not_found(_: Exception) -> Response[str | bytes]:
+    error = UnknownOperationException("Direct Connect requests are POST / with an X-Amz-Target header")
+    return _respond(json_protocol.encode_error(error), _request_id())
+
+
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return app.resolve(event, context)

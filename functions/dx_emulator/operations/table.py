@@ -1,0 +1,21 @@
+"""The operation table: every AWS operation the emulator serves, by its wire name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import bgp_peers, connections, virtual_interfaces
+from .call import Call
+
+Operation = Callable[[Call], dict[str, Any]]
+
+OPERATIONS: dict[str, Operation] = {
+    "CreateConnection": connections.create,
+    "DescribeConnections": connections.describe,
+    "CreatePrivateVirtualInterface": virtual_interfaces.create_private,
+    "CreatePublicVirtualInterface": virtual_interfaces.create_public,
+    "CreateTransitVirtualInterface": virtual_interfaces.create_transit,
+    "DescribeVirtualInterfaces": virtual_interfaces.describe,
+    "CreateBGPPeer": bgp_peers.create,
+}

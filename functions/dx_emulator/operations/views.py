@@ -1,0 +1,90 @@
+"""Resources rendered as the botocore model's output shapes: its member names, its types.
+
+Members with no value are left out, as AWS leaves them out; internal fields never leave here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import asns
+from ..domain.model import BgpPeer, Connection, Tag, VirtualInterface
+from ..domain.router_config import customer_router_config
+
+
+def _compact(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def tags(items: tuple[Tag, ...]) -> list[dict[str, str]]:
+    return [_compact({"key": tag.key, "value": tag.value}) for tag in items]
+
+
+def connection(conn: Connection) -> dict[str, Any]:
+    return _compact({
+        "ownerAccount": conn.owner_account,
+        "connectionId": conn.connection_id,
+        "connectionName": conn.connection_name,
+        "connectionState": conn.connection_state,
+        "region": conn.region,
+        "location": conn.location,
+        "bandwidth": conn.bandwidth,
+        "lagId": conn.lag_id,
+        "awsDevice": conn.aws_device,
+        "awsDeviceV2": conn.aws_device,
+        "awsLogicalDeviceId": conn.aws_logical_device_id,
+        "jumboFrameCapable": False,
+        "hasLogicalRedundancy": conn.has_logical_redundancy,
+        "macSecCapable": False,
+        "tags": tags(conn.tags),
+    })
+
+
+def bgp_peer(peer: BgpPeer) -> dict[str, Any]:
+    asn, asn_long = asns.as_fields(peer.asn)
+    return {
+        "bgpPeerId": peer.bgp_peer_id,
+        "asn": asn,
+        "asnLong": asn_long,
+        "authKey": peer.auth_key,
+        "addressFamily": peer.address_family,
+        "amazonAddress": peer.amazon_address,
+        "customerAddress": peer.customer_address,
+        "bgpPeerState": peer.bgp_peer_state,
+        "bgpStatus": peer.bgp_status,
+        "awsDeviceV2": peer.aws_device_v2,
+        "awsLogicalDeviceId": peer.aws_logical_device_id,
+    }
+
+
+def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
+    asn, asn_long = asns.as_fields(vif.asn)
+    return _compact({
+        "ownerAccount": vif.owner_account,
+        "virtualInterfaceId": vif.virtual_interface_id,
+        "location": vif.location,
+        "connectionId": vif.connection_id,
+        "virtualInterfaceType": vif.virtual_interface_type,
+        "virtualInterfaceName": vif.virtual_interface_name,
+        "vlan": vif.vlan,
+        "asn": asn,
+        "asnLong": asn_long,
+        "amazonSideAsn": vif.amazon_side_asn,
+        "authKey": vif.auth_key,
+        "amazonAddress": vif.amazon_address,
+        "customerAddress": vif.customer_address,
+        "addressFamily": vif.address_family,
+        "virtualInterfaceState": vif.virtual_interface_state,
+        "customerRouterConfig": customer_router_config(vif),
+        "mtu": vif.mtu,
+        "jumboFrameCapable": vif.mtu > 1500,
+        "virtualGatewayId": vif.virtual_gateway_id,
+        "directConnectGatewayId": vif.direct_connect_gateway_id,
+        "routeFilterPrefixes": [{"cidr": cidr} for cidr in vif.route_filter_prefixes],
+        "bgpPeers": [bgp_peer(peer) for peer in vif.bgp_peers],
+        "region": vif.region,
+        "awsDeviceV2": vif.aws_device_v2,
+        "awsLogicalDeviceId": vif.aws_logical_device_id,
+        "tags": tags(vif.tags),
+        "siteLinkEnabled": vif.site_link_enabled,
+    })

@@ -1,0 +1,40 @@
+"""AWS JSON 1.1: ``POST /`` with ``X-Amz-Target: OvertureService.<Operation>``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import DirectConnectError, SerializationException, UnknownOperationException
+from .wire import Decoded, Encoded, header
+
+CONTENT_TYPE = "application/x-amz-json-1.1"
+TARGET_PREFIX = "OvertureService."
+
+
+def decode(headers: Mapping[str, str], body: bytes) -> Decoded:
+    target = header(headers, "X-Amz-Target")
+    if not target:
+        raise UnknownOperationException("Missing X-Amz-Target header: expected OvertureService.<Operation>")
+    if not target.startswith(TARGET_PREFIX):
+        raise UnknownOperationException(f"Unknown target {target}: expected OvertureService.<Operation>")
+    if not body.strip():
+        return Decoded(target.removeprefix(TARGET_PREFIX), {})
+    try:
+        params = json.loads(body)
+    except (ValueError, RecursionError):
+        raise SerializationException("The request body is not valid JSON") from None
+    if not isinstance(params, dict):
+        raise SerializationException("The request body must be a JSON object")
+    return Decoded(target.removeprefix(TARGET_PREFIX), params)
+
+
+def encode_result(result: Mapping[str, Any]) -> Encoded:
+    return Encoded(200, CONTENT_TYPE, json.dumps(result, separators=(",", ":")))
+
+
+def encode_error(error: DirectConnectError) -> Encoded:
+    # botocore reads the body's __type, the Go SDK prefers the header: send both.
+    body = json.dumps({"__type": error.code, "message": error.message})
+    return Encoded(error.status, CONTENT_TYPE, body, {"X-Amzn-ErrorType": error.code})

@@ -1,0 +1,34 @@
+"""Which account and region a request acts in, read from its SigV4 credential scope.
+
+``Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/directconnect/aws4_request, ...``
+The region is the scope's; the account is the access key id when that is 12 digits (moto's
+convention, so tests pick an account by picking a key), otherwise the configured default.
+The signature itself is not verified here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/[^/,\s]+/aws4_request")
+_ACCOUNT = re.compile(r"\d{12}")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    account: str
+    region: str
+
+    @property
+    def partition_key(self) -> str:
+        return f"{self.account}#{self.region}"
+
+
+def scope_from_authorization(header: str | None, default_account: str, default_region: str) -> Scope:
+    match = _CREDENTIAL.search(header or "")
+    if match is None:
+        return Scope(default_account, default_region)
+    access_key, region = match.groups()
+    account = access_key if _ACCOUNT.fullmatch(access_key) else default_account
+    return Scope(account, region)

@@ -1,0 +1,124 @@
+"""The DynamoDB table as PynamoDB models: one table, every resource an item in its scope's partition.
+
+``pk`` = ``<account>#<region>``: one hosted endpoint serves a whole team, and each account (each
+test's access key) sees only its own items. ``sk`` = the resource id, whose prefix (``dxcon-``,
+``dxvif-``) tells the kinds apart. A VIF and its BGP peers are one item (one aggregate), so every
+rule about its peers is checked and written under one ``version`` condition.
+
+Attribute names equal the domain dataclasses' field names: ``mapping.py`` relies on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    VersionAttribute,
+)
+from pynamodb.models import Model
+
+from ..config import DEFAULT_REGION, DEFAULT_TABLE
+
+
+class TagAttribute(MapAttribute[str, Any]):
+    key = UnicodeAttribute()
+    value = UnicodeAttribute(null=True)
+
+
+class VifSlotAttribute(MapAttribute[str, Any]):
+    virtual_interface_id = UnicodeAttribute()
+    vlan = NumberAttribute()
+    virtual_interface_type = UnicodeAttribute()
+
+
+class BgpPeerAttribute(MapAttribute[str, Any]):
+    bgp_peer_id = UnicodeAttribute()
+    address_family = UnicodeAttribute()
+    asn = NumberAttribute()
+    auth_key = UnicodeAttribute()
+    amazon_address = UnicodeAttribute()
+    customer_address = UnicodeAttribute()
+    bgp_peer_state = UnicodeAttribute()
+    bgp_status = UnicodeAttribute()
+    aws_device_v2 = UnicodeAttribute()
+    aws_logical_device_id = UnicodeAttribute()
+    created_at = NumberAttribute()
+
+
+class BaseItem(Model):
+    class Meta:
+        table_name = DEFAULT_TABLE
+        region = DEFAULT_REGION
+        host: str | None = None
+        # PynamoDB's defaults (15 s connect, 30 s read) outlive API Gateway's 30 s limit.
+        connect_timeout_seconds = 2
+        read_timeout_seconds = 5
+        max_retry_attempts = 3
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    version = VersionAttribute()
+
+
+class ConnectionItem(BaseItem):
+    owner_account = UnicodeAttribute()
+    region = UnicodeAttribute()
+    connection_id = UnicodeAttribute()
+    connection_name = UnicodeAttribute()
+    connection_state = UnicodeAttribute()
+    location = UnicodeAttribute()
+    bandwidth = UnicodeAttribute()
+    aws_device = UnicodeAttribute()
+    aws_logical_device_id = UnicodeAttribute()
+    has_logical_redundancy = UnicodeAttribute()
+    created_at = NumberAttribute()
+    lag_id = UnicodeAttribute(null=True)
+    tags = ListAttribute(of=TagAttribute)
+    vif_slots = ListAttribute(of=VifSlotAttribute)
+
+
+class VirtualInterfaceItem(BaseItem):
+    owner_account = UnicodeAttribute()
+    region = UnicodeAttribute()
+    virtual_interface_id = UnicodeAttribute()
+    virtual_interface_type = UnicodeAttribute()
+    virtual_interface_name = UnicodeAttribute()
+    virtual_interface_state = UnicodeAttribute()
+    connection_id = UnicodeAttribute()
+    location = UnicodeAttribute()
+    vlan = NumberAttribute()
+    asn = NumberAttribute()
+    amazon_side_asn = NumberAttribute()
+    auth_key = UnicodeAttribute()
+    amazon_address = UnicodeAttribute()
+    customer_address = UnicodeAttribute()
+    address_family = UnicodeAttribute()
+    mtu = NumberAttribute()
+    aws_device_v2 = UnicodeAttribute()
+    aws_logical_device_id = UnicodeAttribute()
+    has_logical_redundancy = UnicodeAttribute()
+    created_at = NumberAttribute()
+    virtual_gateway_id = UnicodeAttribute(null=True)
+    direct_connect_gateway_id = UnicodeAttribute(null=True)
+    route_filter_prefixes = ListAttribute(of=UnicodeAttribute)
+    allowed_asns = ListAttribute(of=NumberAttribute)
+    site_link_enabled = BooleanAttribute()
+    tags = ListAttribute(of=TagAttribute)
+    bgp_peers = ListAttribute(of=BgpPeerAttribute)
+
+
+ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, ConnectionItem, VirtualInterfaceItem)
+
+
+def configure(table_name: str, host: str | None, region: str) -> None:
+    """Point every model at a table; drop cached connections so the change takes effect."""
+    BaseItem.Meta.table_name = table_name
+    BaseItem.Meta.host = host
+    BaseItem.Meta.region = region
+    for item_class in ITEM_CLASSES:
+        item_class._connection = None
