@@ -16,7 +16,6 @@ LINK_LOCAL = ipaddress.IPv4Network("169.254.0.0/16")
 # AWS's own examples do (2001:db8:1100:2f0:0:1:9cb4:4211/125), so no emulated address is routable
 # [choice].
 IPV6_POOL = ipaddress.IPv6Network("2001:db8::/32")
-_ALLOCATION_ATTEMPTS = 64
 
 
 def _interface(label: str, text: str) -> ipaddress.IPv4Interface:
@@ -72,10 +71,11 @@ def ipv4_pair(amazon: str | None, customer: str | None, *, public: bool, in_use:
 def _allocate_ipv4(in_use: Collection[str], ctx: Context) -> tuple[str, str]:
     taken = {ipaddress.ip_interface(text).network for text in in_use}
     blocks = LINK_LOCAL.num_addresses // 4
-    for _ in range(_ALLOCATION_ATTEMPTS):
-        base = LINK_LOCAL.network_address + 4 * ctx.entropy.randbelow(blocks)
-        network = ipaddress.IPv4Network((base, 30))
-        if network not in taken:
+    # A random start, then the next free block: never fails while any /30 is free.
+    start = ctx.entropy.randbelow(blocks)
+    for offset in range(blocks):
+        base = LINK_LOCAL.network_address + 4 * ((start + offset) % blocks)
+        if ipaddress.IPv4Network((base, 30)) not in taken:
             return f"{base + 1}/30", f"{base + 2}/30"
     raise ClientException("No free /30 is left in 169.254.0.0/16 for this virtual interface")
 

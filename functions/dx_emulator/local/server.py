@@ -43,6 +43,9 @@ class EmulatorServer(ThreadingHTTPServer):
 
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as SDK clients expect
+    # Headers and body go out in two writes; with Nagle on, the second waits for the client's
+    # delayed ACK: +40 ms on every request (measured: 64 ms -> 20 ms for DescribeConnections).
+    disable_nagle_algorithm = True
     server: EmulatorServer
 
     def _invoke(self) -> None:

@@ -1,0 +1,102 @@
+"""Racing clients never break a rule: on DynamoDB Local (atomic conditional writes) and on the
+embedded store (requests serialised). Each race lines its clients up on a barrier, then lets go."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.support.server import RunningServer, client
+from tests.support.world import connection, private_vif
+
+RACERS = 32
+
+
+def race(clients: list[Any], call: Callable[[Any, int], Any]) -> tuple[list[Any], list[ClientError]]:
+    """Run ``call(client, index)`` on every client at once; split the results from the client errors."""
+    barrier = threading.Barrier(len(clients))
+
+    def run(index: int) -> Any:
+        barrier.wait()
+        try:
+            return call(clients[index], index)
+        except ClientError as error:
+            return error
+
+    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+        outcomes = list(pool.map(run, range(len(clients))))
+    errors = [outcome for outcome in outcomes if isinstance(outcome, ClientError)]
+    return [outcome for outcome in outcomes if not isinstance(outcome, ClientError)], errors
+
+
+@pytest.fixture
+def racers(server: RunningServer, account: str) -> list[Any]:
+    # One client per thread, built up front: building boto3 clients is not thread-safe.
+    return [client(server.url, account) for _ in range(RACERS)]
+
+
+def error_codes(errors: list[ClientError]) -> set[str]:
+    return {error.response["Error"]["Code"] for error in errors}
+
+
+@pytest.mark.parametrize(("redundancy", "winners"), [("no", 1), ("yes", 2)])
+def test_racing_same_family_peers(racers: list[Any], redundancy: str, winners: int) -> None:
+    vif = private_vif(racers[0], connection(racers[0], redundancy)["connectionId"])  # holds an ipv4 peer
+    vif_id = vif["virtualInterfaceId"]
+
+    def add_ipv6_peer(dx: Any, index: int) -> Any:
+        return dx.create_bgp_peer(virtualInterfaceId=vif_id, newBGPPeer={"asn": 65000 + index, "addressFamily": "ipv6"})
+
+    successes, errors = race(racers, add_ipv6_peer)
+    assert len(successes) == winners
+    assert len(errors) == RACERS - winners
+    assert error_codes(errors) == {"DirectConnectClientException"}
+    assert all("for address family ipv6" in error.response["Error"]["Message"] for error in errors)
+    [stored] = racers[0].describe_virtual_interfaces(virtualInterfaceId=vif_id)["virtualInterfaces"]
+    ipv6 = [peer for peer in stored["bgpPeers"] if peer["addressFamily"] == "ipv6"]
+    assert len(ipv6) == winners
+    # Every peer a client was told about was kept.
+    told = {peer["bgpPeerId"] for result in successes for peer in result["virtualInterface"]["bgpPeers"]
+            if peer["addressFamily"] == "ipv6"}
+    assert told == {peer["bgpPeerId"] for peer in ipv6}
+
+
+def test_racing_vifs_for_one_vlan(racers: list[Any]) -> None:
+    conn_id = connection(racers[0])["connectionId"]
+    successes, errors = race(racers, lambda dx, _: private_vif(dx, conn_id, vlan=777))
+    assert len(successes) == 1
+    assert error_codes(errors) == {"DirectConnectClientException"}
+    winner = successes[0]["virtualInterfaceId"]
+    assert all(f"VLAN 777 is already used by virtual interface {winner}" in error.response["Error"]["Message"]
+               for error in errors)
+    stored = racers[0].describe_virtual_interfaces(connectionId=conn_id)["virtualInterfaces"]
+    assert [vif["virtualInterfaceId"] for vif in stored] == [winner]
+
+
+def test_racing_vifs_for_distinct_vlans_all_land(racers: list[Any]) -> None:
+    """The losers of each optimistic-lock round retry: every distinct VLAN gets its VIF, none is lost."""
+    conn_id = connection(racers[0])["connectionId"]
+    successes, errors = race(racers, lambda dx, index: private_vif(dx, conn_id, vlan=1000 + index))
+    assert errors == []
+    stored = racers[0].describe_virtual_interfaces(connectionId=conn_id)["virtualInterfaces"]
+    assert sorted(vif["vlan"] for vif in stored) == list(range(1000, 1000 + RACERS))
+    assert {vif["virtualInterfaceId"] for vif in stored} == {result["virtualInterfaceId"] for result in successes}
+
+
+def test_racing_transit_vifs_respect_the_quota(racers: list[Any]) -> None:
+    conn_id = connection(racers[0])["connectionId"]
+    gateway = "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"
+
+    def add_transit(dx: Any, index: int) -> Any:
+        return dx.create_transit_virtual_interface(connectionId=conn_id, newTransitVirtualInterface={
+            "virtualInterfaceName": "t", "vlan": 2000 + index, "asn": 65000, "directConnectGatewayId": gateway})
+
+    successes, errors = race(racers, add_transit)
+    assert len(successes) == 4
+    assert error_codes(errors) == {"LimitExceededException"}
+    assert len(racers[0].describe_virtual_interfaces(connectionId=conn_id)["virtualInterfaces"]) == 4

@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.support.server import RunningServer, client, new_account, start_server
+
+
+def dynamodb_local_endpoint() -> str:
+    endpoint = os.environ.get("DX_TEST_DYNAMODB_ENDPOINT")
+    if not endpoint:
+        pytest.fail("DynamoDB Local is not running: run `make test` (or scripts/with-dynamodb-local pytest ...)")
+    return endpoint
+
+
+@pytest.fixture(scope="session")
+def dynamodb_local() -> str:
+    return dynamodb_local_endpoint()
+
+
+STORES = [
+    pytest.param("embedded", id="embedded"),
+    pytest.param("dynamodb-local", id="dynamodb-local", marks=pytest.mark.dynamodb_local),
+]
+
+
+@pytest.fixture(scope="session", params=STORES)
+def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    """`dx-emulator serve` on the embedded store and on DynamoDB Local: every contract test runs on both."""
+    endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
+    running = start_server(endpoint, table=f"dx-test-{uuid.uuid4().hex[:8]}")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def account() -> str:
+    return new_account()
+
+
+@pytest.fixture
+def dx(server: RunningServer, account: str) -> Any:
+    """A real boto3 directconnect client in a fresh account of its own."""
+    return client(server.url, account)
+
+
+@pytest.fixture
+def raw_dx(server: RunningServer, account: str) -> Any:
+    """Like ``dx`` but without boto3's client-side checks, as a raw caller or another SDK would send."""
+    return client(server.url, account, parameter_validation=False)
+
+
+@pytest.fixture
+def make_client(server: RunningServer) -> Callable[..., Any]:
+    def make(account: str | None = None, region: str = "us-east-1", **config: Any) -> Any:
+        return client(server.url, account, region, **config)
+
+    return make

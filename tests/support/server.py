@@ -1,0 +1,81 @@
+"""Running `dx-emulator serve` as a user would, in a subprocess, and boto3 clients for it."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+from .shapes import check_response
+
+URL_LINE = re.compile(r"serving Direct Connect on (http://\S+)")
+
+
+@dataclass
+class RunningServer:
+    url: str
+    process: subprocess.Popen[str] | None
+    store: str
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator") -> RunningServer:
+    command = [sys.executable, "-m", "dx_emulator.cli", "serve", "--port", "0", "--table", table]
+    if dynamodb_endpoint:
+        command += ["--dynamodb-endpoint", dynamodb_endpoint]
+    # 7224 on the operator allow list lets the public-VIF ASN tests see both sides of the rule.
+    env = {**os.environ, "POWERTOOLS_LOG_LEVEL": "WARNING", "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST": "7224"}
+    env.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    assert process.stdout is not None
+    seen = []
+    for line in process.stdout:
+        seen.append(line)
+        match = URL_LINE.search(line)
+        if match:
+            # Keep draining output so the server never blocks on a full pipe.
+            _drain(process)
+            return RunningServer(match.group(1), process, dynamodb_endpoint or "embedded")
+    raise RuntimeError("dx-emulator serve did not start:\n" + "".join(seen))
+
+
+def _drain(process: subprocess.Popen[str]) -> None:
+    def drain() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stderr.write(line)
+
+    threading.Thread(target=drain, daemon=True).start()
+
+
+def new_account() -> str:
+    """A fresh 12-digit account: the emulator takes it from the access key, so tests never collide."""
+    return "9" + "".join(str(secrets.randbelow(10)) for _ in range(11))
+
+
+_SESSION = boto3.session.Session()  # shared: a session per client reloads the service model (~100 ms)
+
+
+def client(url: str, account: str | None = None, region: str = "us-east-1", **config: Any) -> Any:
+    dx = _SESSION.client(
+        "directconnect",
+        region_name=region,
+        endpoint_url=url,
+        aws_access_key_id=account or new_account(),
+        aws_secret_access_key="not-checked",
+        config=Config(retries={"mode": "standard", "max_attempts": 1}, **config),
+    )
+    dx.meta.events.register("before-parse.direct-connect.*", check_response)
+    return dx

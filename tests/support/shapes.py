@@ -1,0 +1,52 @@
+"""Strict checks of raw responses against the botocore service model.
+
+boto3's parser drops members it does not know and coerces nothing, so a wrong member name or type
+would pass a plain boto3 test unnoticed. Every contract-test client runs these on every response.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from botocore.model import OperationModel, Shape, StructureShape
+
+
+def check_value(value: Any, shape: Shape, path: str) -> None:
+    kind = shape.type_name
+    if kind == "structure":
+        assert isinstance(value, dict), f"{path} should be an object, is {value!r}"
+        assert isinstance(shape, StructureShape)
+        for name, member in value.items():
+            assert name in shape.members, f"{path}.{name} is not a member of {shape.name} in the model"
+            assert member is not None, f"{path}.{name} is null: AWS leaves empty members out"
+            check_value(member, shape.members[name], f"{path}.{name}")
+    elif kind == "list":
+        assert isinstance(value, list), f"{path} should be a list"
+        for index, element in enumerate(value):
+            check_value(element, shape.member, f"{path}[{index}]")
+    elif kind in ("integer", "long"):
+        assert isinstance(value, int) and not isinstance(value, bool), f"{path} should be an integer: {value!r}"
+    elif kind == "boolean":
+        assert isinstance(value, bool), f"{path} should be a boolean: {value!r}"
+    elif kind == "string":
+        assert isinstance(value, str), f"{path} should be a string: {value!r}"
+        if shape.enum:
+            assert value in shape.enum, f"{path} = {value!r} is not one of {shape.enum}"
+    elif kind == "timestamp":
+        assert isinstance(value, (int, float)), f"{path} should be epoch seconds"
+    else:
+        raise AssertionError(f"{path}: no check for shape type {kind}")
+
+
+def check_response(operation_model: OperationModel, response_dict: dict[str, Any], **_: Any) -> None:
+    """botocore ``before-parse`` hook."""
+    headers = {name.lower(): value for name, value in response_dict["headers"].items()}
+    assert headers.get("x-amzn-requestid"), "every response carries x-amzn-RequestId"
+    body = json.loads(response_dict["body"])
+    if response_dict["status_code"] == 200:
+        check_value(body, operation_model.output_shape, operation_model.name)
+        return
+    assert set(body) == {"__type", "message"}, f"error body {body}"
+    assert headers.get("x-amzn-errortype") == body["__type"], "X-Amzn-ErrorType matches __type"
+    assert response_dict["status_code"] in (400, 500), response_dict["status_code"]

@@ -1,0 +1,55 @@
+"""template.yaml deploys the schema the code uses, and passes cfn-lint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dx_emulator.store.items import BaseItem
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """YAML with CloudFormation's short-form tags (!Ref, !Sub, ...) read as plain values."""
+
+
+_CfnLoader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
+                                 if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
+
+
+def template() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.load(TEMPLATE.read_text(), Loader=_CfnLoader)
+    return loaded
+
+
+def test_table_schema_matches_the_models() -> None:
+    table = template()["Resources"]["Table"]["Properties"]
+    schema = BaseItem._get_schema()
+
+    def by_name(entries: Any) -> dict[str, Any]:
+        return {entry["AttributeName"]: entry for entry in entries}
+
+    assert by_name(table["KeySchema"]) == by_name(schema["key_schema"])
+    assert by_name(table["AttributeDefinitions"]) == by_name(schema["attribute_definitions"])
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+
+
+def test_function_runs_the_handler_on_python_313() -> None:
+    resources = template()["Resources"]
+    assert template()["Globals"]["Function"]["Runtime"] == "python3.13"
+    function = resources["Function"]["Properties"]
+    assert function["Handler"] == "dx_emulator.handler.lambda_handler"
+    assert function["Environment"]["Variables"]["DX_EMULATOR_TABLE"] == "Table"
+    routes = {(event["Properties"]["Method"], event["Properties"]["Path"]) for event in function["Events"].values()}
+    assert ("POST", "/") in routes
+
+
+def test_cfn_lint_is_clean() -> None:
+    cfn_lint = Path(sys.executable).parent / "cfn-lint"
+    result = subprocess.run([str(cfn_lint), str(TEMPLATE)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
