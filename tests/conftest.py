@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.server import RunningServer, client, new_account, start_server
+from tests.support.server import PROTOCOLS, RunningServer, client, new_account, start_server
 
 
 def dynamodb_local_endpoint() -> str:
@@ -48,21 +48,27 @@ def account() -> str:
     return new_account()
 
 
+@pytest.fixture(params=PROTOCOLS)
+def protocol(request: pytest.FixtureRequest) -> str:
+    """AWS JSON 1.1 and Smithy RPC v2 CBOR: every client-driven test runs over both."""
+    return str(request.param)
+
+
 @pytest.fixture
-def dx(server: RunningServer, account: str) -> Any:
+def dx(server: RunningServer, account: str, protocol: str) -> Any:
     """A real boto3 directconnect client in a fresh account of its own."""
-    return client(server.url, account)
+    return client(server.url, account, protocol=protocol)
 
 
 @pytest.fixture
-def raw_dx(server: RunningServer, account: str) -> Any:
+def raw_dx(server: RunningServer, account: str, protocol: str) -> Any:
     """Like ``dx`` but without boto3's client-side checks, as a raw caller or another SDK would send."""
-    return client(server.url, account, parameter_validation=False)
+    return client(server.url, account, protocol=protocol, parameter_validation=False)
 
 
 @pytest.fixture
-def make_client(server: RunningServer) -> Callable[..., Any]:
+def make_client(server: RunningServer, protocol: str) -> Callable[..., Any]:
     def make(account: str | None = None, region: str = "us-east-1", **config: Any) -> Any:
-        return client(server.url, account, region, **config)
+        return client(server.url, account, region, protocol, **config)
 
     return make

@@ -16,6 +16,7 @@ from .config import Settings
 from .errors import DirectConnectError, ServerException, UnknownOperationException
 from .operations.dispatch import dispatch
 from .protocol import json_protocol
+from .protocol.selection import protocol_for
 from .protocol.wire import Encoded, event_body, header
 from .scope import scope_from_authorization
 from .store import items
@@ -38,32 +39,35 @@ def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
     return Response(encoded.status, encoded.content_type, encoded.body, headers)
 
 
-@app.post("/")
-def json_request() -> Response[str | bytes]:
+# Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O.
+@app.post(".+")
+def request() -> Response[str | bytes]:
     started = time.perf_counter()
     event = app.current_event
     request_id = _request_id()
+    protocol = protocol_for(event.path)
     scope = scope_from_authorization(
         header(event.headers, "Authorization"), settings.default_account, settings.default_region
     )
     operation = "unknown"
     error_code = None
     try:
-        decoded = json_protocol.decode(event.headers, event_body(event.raw_event))
+        decoded = protocol.decode(event.path, event.headers, event_body(event.raw_event))
         operation = decoded.operation
-        encoded = json_protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
+        encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
     except DirectConnectError as error:
         error_code = error.code
-        encoded = json_protocol.encode_error(error)
+        encoded = protocol.encode_error(error)
     except Exception:
         # Logged with its stack trace here; the client sees an AWS-shaped 500 and the request id.
         logger.exception("unexpected error", extra={"operation": operation, "request_id": request_id})
         server_error = ServerException(f"An internal error occurred (request id {request_id})")
         error_code = server_error.code
-        encoded = json_protocol.encode_error(server_error)
+        encoded = protocol.encode_error(server_error)
     # One line per request. Never the params: they carry BGP auth keys.
     logger.info("request", extra={
-        "operation": operation, "account": scope.account, "region": scope.region, "status": encoded.status,
+        "protocol": protocol.name, "operation": operation, "account": scope.account, "region": scope.region,
+        "status": encoded.status,
         "error_code": error_code, "latency_ms": round((time.perf_counter() - started) * 1000, 2),
         "request_id": request_id,
     })
@@ -72,7 +76,10 @@ def json_request() -> Response[str | bytes]:
 
 @app.not_found
 def not_found(_: Exception) -> Response[str | bytes]:
-    error = UnknownOperationException("Direct Connect requests are POST / with an X-Amz-Target header")
+    error = UnknownOperationException(
+        "Direct Connect requests are POST / with an X-Amz-Target header (JSON 1.1) or "
+        "POST /service/OvertureService/operation/<Operation> (Smithy RPC v2 CBOR)"
+    )
     return _respond(json_protocol.encode_error(error), _request_id())
 
 

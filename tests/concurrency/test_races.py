@@ -35,9 +35,9 @@ def race(clients: list[Any], call: Callable[[Any, int], Any]) -> tuple[list[Any]
 
 
 @pytest.fixture
-def racers(server: RunningServer, account: str) -> list[Any]:
+def racers(server: RunningServer, account: str, protocol: str) -> list[Any]:
     # One client per thread, built up front: building boto3 clients is not thread-safe.
-    return [client(server.url, account) for _ in range(RACERS)]
+    return [client(server.url, account, protocol=protocol) for _ in range(RACERS)]
 
 
 def error_codes(errors: list[ClientError]) -> set[str]:

@@ -71,7 +71,15 @@ def test_a_list_member_that_is_not_a_list(server: RunningServer) -> None:
                  "tags must be a list")
 
 
-def test_other_paths_and_methods(server: RunningServer) -> None:
+def test_other_methods(server: RunningServer) -> None:
     response = post(server.url, b"", {}, path="/", method="GET")
     assert_error(response, "UnknownOperationException",
-                 "Direct Connect requests are POST / with an X-Amz-Target header")
+                 "Direct Connect requests are POST / with an X-Amz-Target header (JSON 1.1) or "
+                 "POST /service/OvertureService/operation/<Operation> (Smithy RPC v2 CBOR)")
+
+
+def test_json_behind_a_path_prefix(server: RunningServer, account: str) -> None:
+    headers = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": TARGET + "DescribeConnections"}
+    assert post(server.url, b"{}", headers, path="/prod/").json() == {"connections": []}
+    assert_error(post(server.url, b"{}", {"Content-Type": "application/x-amz-json-1.1"}, path="/prod/"),
+                 "UnknownOperationException", "Missing X-Amz-Target header: expected OvertureService.<Operation>")

@@ -46,7 +46,7 @@ def test_resources_of_another_scope_cannot_be_changed(dx: Any, stranger: Any) ->
     assert len(unchanged["bgpPeers"]) == 1
 
 
-def test_a_key_that_is_not_an_account_id_means_the_default_account(server: RunningServer) -> None:
-    dx = client(server.url, account="AKIAIOSFODNN7EXAMPLE", region="eu-central-1")
+def test_a_key_that_is_not_an_account_id_means_the_default_account(server: RunningServer, protocol: str) -> None:
+    dx = client(server.url, account="AKIAIOSFODNN7EXAMPLE", region="eu-central-1", protocol=protocol)
     conn = connection(dx)
     assert (conn["ownerAccount"], conn["region"]) == ("123456789012", "eu-central-1")

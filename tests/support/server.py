@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import boto3
+import botocore.session
 from botocore.config import Config
 
 from .shapes import check_response
@@ -65,11 +69,31 @@ def new_account() -> str:
     return "9" + "".join(str(secrets.randbelow(10)) for _ in range(11))
 
 
-_SESSION = boto3.session.Session()  # shared: a session per client reloads the service model (~100 ms)
+PROTOCOLS = ("json", "cbor")
 
 
-def client(url: str, account: str | None = None, region: str = "us-east-1", **config: Any) -> Any:
-    dx = _SESSION.client(
+def _cbor_only_session() -> boto3.session.Session:
+    """A session whose directconnect model lists only smithy-rpc-v2-cbor, as AWS_DATA_PATH would load
+    it: botocore then serialises and parses with its own RpcV2CBOR classes."""
+    model = botocore.session.get_session().get_service_data("directconnect")
+    model["metadata"]["protocols"] = ["smithy-rpc-v2-cbor"]
+    model["metadata"]["protocol"] = "smithy-rpc-v2-cbor"
+    data_path = Path(tempfile.mkdtemp(prefix="dx-cbor-model-"))
+    version_dir = data_path / "directconnect" / model["metadata"]["apiVersion"]
+    version_dir.mkdir(parents=True)
+    (version_dir / "service-2.json").write_text(json.dumps(model))
+    session = botocore.session.get_session()
+    session.set_config_variable("data_path", str(data_path))
+    return boto3.session.Session(botocore_session=session)
+
+
+# Shared: a session per client reloads the service model (~100 ms a client).
+_SESSIONS = {"json": boto3.session.Session(), "cbor": _cbor_only_session()}
+
+
+def client(url: str, account: str | None = None, region: str = "us-east-1", protocol: str = "json",
+           **config: Any) -> Any:
+    dx = _SESSIONS[protocol].client(
         "directconnect",
         region_name=region,
         endpoint_url=url,
@@ -77,5 +101,6 @@ def client(url: str, account: str | None = None, region: str = "us-east-1", **co
         aws_secret_access_key="not-checked",
         config=Config(retries={"mode": "standard", "max_attempts": 1}, **config),
     )
+    assert dx.meta.service_model.resolved_protocol == {"json": "json", "cbor": "smithy-rpc-v2-cbor"}[protocol]
     dx.meta.events.register("before-parse.direct-connect.*", check_response)
     return dx

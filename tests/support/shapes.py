@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import cbor2
 from botocore.model import OperationModel, Shape, StructureShape
 
 
@@ -43,10 +44,20 @@ def check_response(operation_model: OperationModel, response_dict: dict[str, Any
     """botocore ``before-parse`` hook."""
     headers = {name.lower(): value for name, value in response_dict["headers"].items()}
     assert headers.get("x-amzn-requestid"), "every response carries x-amzn-RequestId"
-    body = json.loads(response_dict["body"])
+    cbor = operation_model.service_model.resolved_protocol == "smithy-rpc-v2-cbor"
+    if cbor:
+        assert headers.get("smithy-protocol") == "rpc-v2-cbor"
+        assert headers.get("content-type") == "application/cbor"
+        body = cbor2.loads(response_dict["body"])
+    else:
+        assert headers.get("content-type") == "application/x-amz-json-1.1"
+        body = json.loads(response_dict["body"])
     if response_dict["status_code"] == 200:
         check_value(body, operation_model.output_shape, operation_model.name)
         return
     assert set(body) == {"__type", "message"}, f"error body {body}"
-    assert headers.get("x-amzn-errortype") == body["__type"], "X-Amzn-ErrorType matches __type"
+    if cbor:
+        assert body["__type"].startswith("com.amazonaws.directconnect#"), body["__type"]
+    else:
+        assert headers.get("x-amzn-errortype") == body["__type"], "X-Amzn-ErrorType matches __type"
     assert response_dict["status_code"] in (400, 500), response_dict["status_code"]

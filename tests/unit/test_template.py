@@ -47,6 +47,7 @@ def test_function_runs_the_handler_on_python_313() -> None:
     assert function["Environment"]["Variables"]["DX_EMULATOR_TABLE"] == "Table"
     routes = {(event["Properties"]["Method"], event["Properties"]["Path"]) for event in function["Events"].values()}
     assert ("POST", "/") in routes
+    assert ("POST", "/service/{service}/operation/{operation}") in routes
 
 
 def test_cfn_lint_is_clean() -> None:
