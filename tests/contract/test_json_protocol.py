@@ -79,7 +79,8 @@ def test_other_methods(server: RunningServer) -> None:
 
 
 def test_json_behind_a_path_prefix(server: RunningServer, account: str) -> None:
-    headers = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": TARGET + "DescribeConnections"}
+    headers = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": TARGET + "DescribeConnections",
+               "Authorization": f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/directconnect/aws4_request"}
     assert post(server.url, b"{}", headers, path="/prod/").json() == {"connections": []}
     assert_error(post(server.url, b"{}", {"Content-Type": "application/x-amz-json-1.1"}, path="/prod/"),
                  "UnknownOperationException", "Missing X-Amz-Target header: expected OvertureService.<Operation>")
