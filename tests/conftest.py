@@ -43,6 +43,20 @@ def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
     running.stop()
 
 
+# Delays short enough for a test to watch every transition (seconds).
+TIMED = ("--connection-delay", "1", "--vif-delay", "1", "--peer-delay", "1", "--delete-delay", "1",
+         "--deleted-retention", "2")
+
+
+@pytest.fixture(scope="session", params=STORES)
+def timed_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    """A server whose states move after a second, and whose deleted resources go after two more."""
+    endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
+    running = start_server(endpoint, table=f"dx-timed-{uuid.uuid4().hex[:8]}", extra=TIMED)
+    yield running
+    running.stop()
+
+
 @pytest.fixture
 def account() -> str:
     return new_account()

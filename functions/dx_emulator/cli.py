@@ -7,7 +7,16 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .config import DEFAULT_TABLE
+from .config import DEFAULT_TABLE, DELAY_VARIABLES
+
+# serve's flags for the lifecycle delays, and the environment variables they set.
+DELAY_FLAGS = {
+    "connection_available": ("--connection-delay", "connection and LAG: requested -> available"),
+    "vif_available": ("--vif-delay", "VIF: pending/verifying -> available"),
+    "peer_available": ("--peer-delay", "BGP peer: pending/verifying -> available"),
+    "deleting": ("--delete-delay", "deleting -> deleted"),
+    "deleted_retention": ("--deleted-retention", "how long deleted resources stay listed (default 900)"),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,12 +28,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dynamodb-endpoint", metavar="URL",
                        help="use this DynamoDB (DynamoDB Local, or AWS) instead of the embedded store")
     serve.add_argument("--table", default=os.environ.get("DX_EMULATOR_TABLE", DEFAULT_TABLE))
+    for name, (flag, meaning) in DELAY_FLAGS.items():
+        serve.add_argument(flag, dest=name, type=float, metavar="SECONDS", help=f"{meaning} (default 0)"
+                           if name != "deleted_retention" else meaning)
     return parser
 
 
-def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str) -> None:
+def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str,
+          delays: dict[str, float | None] | None = None) -> None:
     # The handler reads its settings from the environment at import, as it does on Lambda.
     os.environ["DX_EMULATOR_TABLE"] = table
+    for name, seconds in (delays or {}).items():
+        if seconds is not None:
+            os.environ[DELAY_VARIABLES[name]] = str(seconds)
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "dx-emulator")
     if dynamodb_endpoint:
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb_endpoint
@@ -58,7 +74,8 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str) -> No
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
-        serve(args.host, args.port, args.dynamodb_endpoint, args.table)
+        delays = {name: getattr(args, name) for name in DELAY_FLAGS}
+        serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays)
     return 0
 
 

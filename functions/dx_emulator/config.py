@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .domain.lifecycle import Lifecycle
 
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -26,6 +28,32 @@ def _asn_list(raw: str | None) -> frozenset[int]:
         raise ValueError(f"DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST must be comma-separated ASNs: {raw!r}") from error
 
 
+# Seconds each state lasts before it moves on (domain/lifecycle.py); the defaults move every state on
+# the next read, for fast tests.
+DELAY_VARIABLES = {
+    "connection_available": "DX_EMULATOR_CONNECTION_DELAY",
+    "vif_available": "DX_EMULATOR_VIF_DELAY",
+    "peer_available": "DX_EMULATOR_PEER_DELAY",
+    "deleting": "DX_EMULATOR_DELETE_DELAY",
+    "deleted_retention": "DX_EMULATOR_DELETED_RETENTION",
+}
+
+
+def _lifecycle(env: Mapping[str, str]) -> Lifecycle:
+    values: dict[str, float] = {}
+    for name, variable in DELAY_VARIABLES.items():
+        raw = _non_empty(env, variable)
+        if raw is None:
+            continue
+        try:
+            values[name] = float(raw)
+        except ValueError as error:
+            raise ValueError(f"{variable} must be a number of seconds: {raw!r}") from error
+        if values[name] < 0:
+            raise ValueError(f"{variable} must not be negative: {raw!r}")
+    return Lifecycle(**values)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     table_name: str
@@ -34,6 +62,7 @@ class Settings:
     default_account: str
     default_region: str
     public_asn_allow_list: frozenset[int]
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -46,4 +75,5 @@ class Settings:
             default_account=_non_empty(env, "DX_EMULATOR_DEFAULT_ACCOUNT") or DEFAULT_ACCOUNT,
             default_region=_non_empty(env, "DX_EMULATOR_DEFAULT_REGION") or DEFAULT_REGION,
             public_asn_allow_list=_asn_list(_non_empty(env, "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST")),
+            lifecycle=_lifecycle(env),
         )

@@ -100,3 +100,24 @@ def test_racing_transit_vifs_respect_the_quota(racers: list[Any]) -> None:
     assert len(successes) == 4
     assert error_codes(errors) == {"LimitExceededException"}
     assert len(racers[0].describe_virtual_interfaces(connectionId=conn_id)["virtualInterfaces"]) == 4
+
+
+def test_racing_deletes_of_the_last_two_peers(racers: list[Any]) -> None:
+    """Half the clients delete one of the two peers, half the other: exactly one delete wins."""
+    vif = private_vif(racers[0], connection(racers[0])["connectionId"])
+    vif_id = vif["virtualInterfaceId"]
+    both = racers[0].create_bgp_peer(virtualInterfaceId=vif_id, newBGPPeer={"asn": 65001, "addressFamily": "ipv6"})
+    peer_ids = [peer["bgpPeerId"] for peer in both["virtualInterface"]["bgpPeers"]]
+
+    def delete(dx: Any, index: int) -> Any:
+        return dx.delete_bgp_peer(virtualInterfaceId=vif_id, bgpPeerId=peer_ids[index % 2])
+
+    successes, errors = race(racers, delete)
+    assert len(successes) == 1
+    assert error_codes(errors) == {"DirectConnectClientException"}
+    messages = {error.response["Error"]["Message"] for error in errors}
+    assert "The last BGP Peer on a Virtual Interface cannot be deleted" in messages
+    assert messages <= {"The last BGP Peer on a Virtual Interface cannot be deleted",
+                        *(f"BGP peer {peer_id} is already deleted" for peer_id in peer_ids)}
+    [stored] = racers[0].describe_virtual_interfaces(virtualInterfaceId=vif_id)["virtualInterfaces"]
+    assert sorted(peer["bgpPeerState"] for peer in stored["bgpPeers"]) == ["available", "deleted"]

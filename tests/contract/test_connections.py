@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.support.errors import expect_error
-from tests.support.world import REDUNDANCY_TAG, connection
+from tests.support.world import REDUNDANCY_TAG, connection, stable
 
 ID = re.compile(r"dxcon-[a-z0-9]{8}")
 
@@ -52,7 +52,9 @@ def test_describe_connections_by_id(dx: Any) -> None:
     connection(dx)
     described = dx.describe_connections(connectionId=conn["connectionId"])["connections"]
     assert [c["connectionId"] for c in described] == [conn["connectionId"]]
-    assert described[0] == {k: v for k, v in conn.items() if k != "ResponseMetadata"}
+    assert stable(described[0]) == stable(conn)
+    # requested when created; with no delay configured, available on the next read.
+    assert (conn["connectionState"], described[0]["connectionState"]) == ("requested", "available")
 
 
 @pytest.mark.parametrize("connection_id", ["dxcon-zzzzzzzz", "not-an-id"])

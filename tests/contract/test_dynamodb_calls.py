@@ -88,6 +88,38 @@ def test_calls_per_operation(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     _, calls = cost("DescribeVirtualInterfaces", {"virtualInterfaceId": vif["virtualInterfaceId"]})
     assert calls == ["GetItem"]
     _, calls = cost("DescribeVirtualInterfaces", {"connectionId": conn["connectionId"]})
-    assert calls == ["GetItem", "BatchGetItem"]
+    assert calls == ["GetItem", "Query"]
     _, calls = cost("DescribeConnections", {})
     assert calls == ["Query"]
+    arn = f"arn:aws:directconnect:us-east-1:{vif['ownerAccount']}:dxvif/{vif['virtualInterfaceId']}"
+    _, calls = cost("TagResource", {"resourceArn": arn, "tags": [{"key": "k", "value": "v"}]})
+    assert calls == ["GetItem", "PutItem"]
+    _, calls = cost("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": vif["virtualInterfaceId"], "mtu": 9001})
+    assert calls == ["GetItem", "PutItem"]
+
+
+def test_calls_of_deletes(invoke: Invoke, dynamodb_calls: list[str]) -> None:
+    def cost(operation: str, params: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        dynamodb_calls.clear()
+        result = invoke(operation, params)
+        return result, list(dynamodb_calls)
+
+    lag, calls = cost("CreateLag", {"numberOfConnections": 2, "location": "EqDC2", "connectionsBandwidth": "1Gbps",
+                                    "lagName": "l"})
+    assert calls == ["TransactWriteItems"]
+    new_vif = {"virtualInterfaceName": "v", "vlan": 10, "asn": 65000, "virtualGatewayId": "vgw-1"}
+    vif = invoke("CreatePrivateVirtualInterface", {"connectionId": lag["lagId"], "newPrivateVirtualInterface": new_vif})
+    vif_id = vif["virtualInterfaceId"]
+    new_peer = {"asn": 65001, "addressFamily": "ipv6"}
+    peers = invoke("CreateBGPPeer", {"virtualInterfaceId": vif_id, "newBGPPeer": new_peer})
+    ipv6 = peers["virtualInterface"]["bgpPeers"][1]
+    _, calls = cost("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "asn": 65001,
+                                      "customerAddress": ipv6["customerAddress"]})
+    assert calls == ["GetItem", "PutItem"]
+    _, calls = cost("DeleteVirtualInterface", {"virtualInterfaceId": vif_id})
+    assert calls == ["GetItem", "TransactWriteItems"]  # the VIF, and its slot freed on the LAG without a read
+    member = lag["connections"][0]["connectionId"]
+    _, calls = cost("DeleteConnection", {"connectionId": member})
+    assert calls == ["GetItem", "TransactWriteItems"]  # the connection, and detached from its LAG
+    _, calls = cost("DescribeLags", {"lagId": lag["lagId"]})
+    assert calls == ["GetItem", "BatchGetItem"]

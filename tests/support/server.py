@@ -35,8 +35,9 @@ class RunningServer:
             self.process.wait(timeout=10)
 
 
-def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator") -> RunningServer:
-    command = [sys.executable, "-m", "dx_emulator.cli", "serve", "--port", "0", "--table", table]
+def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator",
+                 extra: tuple[str, ...] = ()) -> RunningServer:
+    command = [sys.executable, "-m", "dx_emulator.cli", "serve", "--port", "0", "--table", table, *extra]
     if dynamodb_endpoint:
         command += ["--dynamodb-endpoint", dynamodb_endpoint]
     # 7224 on the operator allow list lets the public-VIF ASN tests see both sides of the rule.

@@ -63,3 +63,15 @@ def transit_vif(dx: Any, connection_id: str, vlan: int = 301, **overrides: Any) 
 def vif_with_connection(dx: Any, redundancy: str | None = None, **overrides: Any) -> dict[str, Any]:
     conn = connection(dx, redundancy)
     return private_vif(dx, conn["connectionId"], **overrides)
+
+
+STATE_MEMBERS = {"connectionState", "lagState", "virtualInterfaceState", "bgpPeerState"}
+
+
+def stable(resource: Any) -> Any:
+    """A resource without the members that move over time (states) or per call (ResponseMetadata)."""
+    if isinstance(resource, dict):
+        return {k: stable(v) for k, v in resource.items() if k not in STATE_MEMBERS and k != "ResponseMetadata"}
+    if isinstance(resource, list):
+        return [stable(item) for item in resource]
+    return resource

@@ -64,7 +64,7 @@ def test_unexpected_failure_is_an_aws_shaped_500_without_a_trace(handler: Any, m
     def broken(*_: Any) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Repository, "list_connections", broken)
+    monkeypatch.setattr(Repository, "query", broken)
     event = http_api_event("POST", "/", [("Content-Type", "application/x-amz-json-1.1"),
                                          ("X-Amz-Target", "OvertureService.DescribeConnections")], b"{}")
     response = handler(event, InvocationContext(aws_request_id="req-500"))

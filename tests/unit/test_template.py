@@ -37,6 +37,7 @@ def test_table_schema_matches_the_models() -> None:
     assert by_name(table["KeySchema"]) == by_name(schema["key_schema"])
     assert by_name(table["AttributeDefinitions"]) == by_name(schema["attribute_definitions"])
     assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["TimeToLiveSpecification"] == {"AttributeName": BaseItem.expires_at.attr_name, "Enabled": True}
 
 
 def test_function_runs_the_handler_on_python_313() -> None:

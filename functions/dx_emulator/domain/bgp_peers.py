@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..errors import ClientException
+from ..errors import ClientException, NotFoundException
 from . import addresses, asns
 from .auth_keys import auth_key_for
 from .context import Context
-from .model import ADDRESS_FAMILIES, IPV4, PUBLIC, BgpPeer, VirtualInterface
+from .model import ADDRESS_FAMILIES, GONE_STATES, IPV4, PUBLIC, BgpPeer, VirtualInterface
 
 # AWS documents none of these; a VIF on its way out or refused by its owner takes no peer [choice].
 STATES_REFUSING_PEERS = frozenset({"deleting", "deleted", "rejected"})
@@ -107,3 +107,64 @@ def add_bgp_peer(vif: VirtualInterface, request: NewBgpPeer, ctx: Context) -> Vi
         device=vif.aws_device_v2, logical_device=vif.aws_logical_device_id, location=vif.location, ctx=ctx,
     )
     return replace(vif, bgp_peers=(*vif.bgp_peers, peer))
+
+
+@dataclass(frozen=True, slots=True)
+class PeerSelector:
+    """DeleteBGPPeer names a peer by its id, or by ASN and customer address."""
+
+    bgp_peer_id: str | None = None
+    asn: int | None = None
+    asn_long: int | None = None
+    customer_address: str | None = None
+
+
+LAST_PEER = "The last BGP Peer on a Virtual Interface cannot be deleted"
+
+
+def _select(vif: VirtualInterface, selector: PeerSelector) -> BgpPeer:
+    if selector.bgp_peer_id is not None:
+        for peer in vif.bgp_peers:
+            if peer.bgp_peer_id == selector.bgp_peer_id:
+                return peer
+        raise NotFoundException(
+            f"BGP peer {selector.bgp_peer_id} does not exist on virtual interface {vif.virtual_interface_id}"
+        )
+    if selector.asn is None and selector.asn_long is None:
+        raise ClientException("Name the BGP peer: bgpPeerId, or asn (or asnLong) and customerAddress")
+    asn = asns.resolve_asn(selector.asn, selector.asn_long)
+    wanted = None if selector.customer_address is None else _host_or_none(selector.customer_address)
+    matches = [peer for peer in vif.live_peers
+               if peer.asn == asn and (wanted is None or addresses.host(peer.customer_address) == wanted)]
+    if not matches:
+        address = "" if selector.customer_address is None else f" and customer address {selector.customer_address}"
+        raise NotFoundException(
+            f"No BGP peer with ASN {asn}{address} exists on virtual interface {vif.virtual_interface_id}"
+        )
+    if len(matches) > 1:
+        # Without the address an ASN can name two peers (logical redundancy, or both families) [choice].
+        raise ClientException(
+            f"{len(matches)} BGP peers with ASN {asn} exist on virtual interface {vif.virtual_interface_id}: "
+            "give customerAddress or bgpPeerId"
+        )
+    return matches[0]
+
+
+def _host_or_none(address: str) -> str | None:
+    try:
+        return addresses.host(address)
+    except ValueError:
+        raise ClientException(f"customerAddress {address} is not an IP address") from None
+
+
+def delete_bgp_peer(vif: VirtualInterface, selector: PeerSelector, ctx: Context) -> VirtualInterface:
+    """The VIF with the peer ``deleting``; it becomes ``deleted`` and then disappears (lifecycle.py)."""
+    if vif.virtual_interface_state in GONE_STATES:
+        raise ClientException(f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}")
+    peer = _select(vif, selector)
+    if not peer.is_live:
+        raise ClientException(f"BGP peer {peer.bgp_peer_id} is already {peer.bgp_peer_state}")
+    if len(vif.live_peers) == 1:
+        raise ClientException(LAST_PEER)  # AWS's words; Terraform ignores exactly this on destroy
+    gone = replace(peer, bgp_peer_state="deleting", deleted_at=ctx.now)
+    return replace(vif, bgp_peers=tuple(gone if p.bgp_peer_id == peer.bgp_peer_id else p for p in vif.bgp_peers))

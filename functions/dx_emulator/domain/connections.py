@@ -1,12 +1,12 @@
-"""CreateConnection's rules."""
+"""CreateConnection and DeleteConnection's rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import ClientException
 from .context import Context
-from .model import Connection, Tag
+from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
 # The port speeds AWS sells as dedicated connections; hosted speeds come from partners [doc].
@@ -22,23 +22,24 @@ class NewConnection:
     tags: tuple[Tag, ...] = ()
 
 
-def _required(value: str | None, name: str) -> str:
+def required(value: str | None, name: str) -> str:
     if not value:
         raise ClientException(f"{name} is required")
     return value
 
 
-def create_connection(request: NewConnection, ctx: Context) -> Connection:
-    location = _required(request.location, "location")
-    bandwidth = _required(request.bandwidth, "bandwidth")
-    name = _required(request.connection_name, "connectionName")
+def checked_bandwidth(bandwidth: str | None, name: str = "bandwidth") -> str:
+    bandwidth = required(bandwidth, name)
     if bandwidth not in DEDICATED_BANDWIDTHS:
         raise ClientException(
             f"Bandwidth {bandwidth} is not available for a dedicated connection: use one of "
             + ", ".join(DEDICATED_BANDWIDTHS)
         )
-    tags = checked_tags(request.tags)
-    device = ctx.device_name(location)
+    return bandwidth
+
+
+def new_connection(ctx: Context, *, name: str, location: str, bandwidth: str, tags: tuple[Tag, ...] = (),
+                   lag_id: str | None = None, redundancy: str | None = None) -> Connection:
     return Connection(
         owner_account=ctx.account,
         region=ctx.region,
@@ -47,10 +48,43 @@ def create_connection(request: NewConnection, ctx: Context) -> Connection:
         connection_state="requested",
         location=location,
         bandwidth=bandwidth,
-        aws_device=device,
+        aws_device=ctx.device_name(location),
         aws_logical_device_id=ctx.device_name(location),
-        has_logical_redundancy=logical_redundancy(tags),
+        has_logical_redundancy=redundancy or logical_redundancy(tags),
         created_at=ctx.now,
-        lag_id=request.lag_id,
+        lag_id=lag_id,
         tags=tags,
     )
+
+
+def create_connection(request: NewConnection, ctx: Context) -> Connection:
+    location = required(request.location, "location")
+    bandwidth = checked_bandwidth(request.bandwidth)
+    name = required(request.connection_name, "connectionName")
+    return new_connection(ctx, name=name, location=location, bandwidth=bandwidth, tags=checked_tags(request.tags))
+
+
+def join_lag(conn: Connection, lag: Lag) -> tuple[Connection, Lag]:
+    """A new connection created into a LAG: same location and speed, the LAG's logical redundancy."""
+    if lag.lag_state in GONE_STATES:
+        raise ClientException(f"LAG {lag.lag_id} is {lag.lag_state}: connections cannot be added to it")
+    if conn.location != lag.location:
+        raise ClientException(f"Connection location {conn.location} differs from LAG {lag.lag_id}'s {lag.location}")
+    if conn.bandwidth != lag.connections_bandwidth:
+        raise ClientException(
+            f"Connection bandwidth {conn.bandwidth} differs from LAG {lag.lag_id}'s {lag.connections_bandwidth}"
+        )
+    joined = replace(conn, lag_id=lag.lag_id, has_logical_redundancy=lag.has_logical_redundancy)
+    return joined, replace(lag, connection_ids=(*lag.connection_ids, conn.connection_id))
+
+
+def delete_connection(conn: Connection, ctx: Context) -> Connection:
+    """The connection ``deleting``. One with virtual interfaces is refused [choice: AWS's console
+    asks for them to be deleted first]. Deleting it again changes nothing."""
+    if conn.connection_state in GONE_STATES:
+        return conn
+    if conn.vif_slots:
+        raise ClientException(
+            f"Connection {conn.connection_id} has {len(conn.vif_slots)} virtual interfaces: delete them first"
+        )
+    return replace(conn, connection_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)

@@ -11,6 +11,8 @@ import string
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from .lifecycle import Lifecycle
+
 ID_ALPHABET = string.ascii_lowercase + string.digits
 
 
@@ -52,6 +54,12 @@ class Context:
     now: float
     entropy: Entropy = field(default_factory=SystemEntropy)
     public_asn_allow_list: frozenset[int] = frozenset()
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+
+    @property
+    def expires_at(self) -> float:
+        """When a resource deleted now may go for good."""
+        return self.lifecycle.expiry(self.now)
 
     def new_id(self, prefix: str) -> str:
         """AWS's id format: a prefix, a dash, 8 lowercase alphanumerics (``dxvif-ffhhk74f``)."""

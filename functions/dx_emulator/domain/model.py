@@ -16,8 +16,8 @@ PRIVATE: Final = "private"
 PUBLIC: Final = "public"
 TRANSIT: Final = "transit"
 
-# Peer states in which a peer no longer counts (address-family rule, last-peer rule).
-GONE_PEER_STATES: Final = frozenset({"deleting", "deleted"})
+# States in which a resource no longer counts (address-family rule, last-peer rule, quotas).
+GONE_STATES: Final = frozenset({"deleting", "deleted"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,11 @@ class BgpPeer:
     aws_device_v2: str
     aws_logical_device_id: str
     created_at: float
+    deleted_at: float | None = None
 
     @property
     def is_live(self) -> bool:
-        return self.bgp_peer_state not in GONE_PEER_STATES
+        return self.bgp_peer_state not in GONE_STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,52 @@ class Connection:
     lag_id: str | None = None
     tags: tuple[Tag, ...] = ()
     vif_slots: tuple[VifSlot, ...] = ()
+    deleted_at: float | None = None
+    # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
+    expires_at: float | None = None
     version: int | None = None
+
+    @property
+    def resource_id(self) -> str:
+        return self.connection_id
+
+    @property
+    def state(self) -> str:
+        return self.connection_state
+
+
+@dataclass(frozen=True, slots=True)
+class Lag:
+    owner_account: str
+    region: str
+    lag_id: str
+    lag_name: str
+    lag_state: str
+    location: str
+    connections_bandwidth: str
+    aws_device: str
+    aws_logical_device_id: str
+    has_logical_redundancy: str
+    created_at: float
+    minimum_links: int = 0
+    connection_ids: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    vif_slots: tuple[VifSlot, ...] = ()
+    deleted_at: float | None = None
+    expires_at: float | None = None
+    version: int | None = None
+
+    @property
+    def resource_id(self) -> str:
+        return self.lag_id
+
+    @property
+    def state(self) -> str:
+        return self.lag_state
+
+
+# What a virtual interface can sit on.
+Parent = Connection | Lag
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +151,8 @@ class VirtualInterface:
     site_link_enabled: bool = False
     tags: tuple[Tag, ...] = ()
     bgp_peers: tuple[BgpPeer, ...] = field(default_factory=tuple)
+    deleted_at: float | None = None
+    expires_at: float | None = None
     version: int | None = None
 
     @property

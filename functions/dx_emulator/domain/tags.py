@@ -39,3 +39,19 @@ def logical_redundancy(tags: tuple[Tag, ...]) -> str:
                 raise ClientException(f"Tag {LOGICAL_REDUNDANCY_TAG} must be yes or no, not {tag.value}")
             return tag.value
     return "unknown"
+
+
+def tagged(current: tuple[Tag, ...], added: tuple[Tag, ...]) -> tuple[Tag, ...]:
+    """TagResource: new keys are added, existing keys get the new value."""
+    if not added:
+        raise ClientException("tags must hold at least one tag")
+    checked_tags(added)
+    replaced = {tag.key for tag in added}
+    return checked_tags((*(tag for tag in current if tag.key not in replaced), *added))
+
+
+def untagged(current: tuple[Tag, ...], keys: tuple[str, ...]) -> tuple[Tag, ...]:
+    if not keys:
+        raise ClientException("tagKeys must hold at least one key")
+    removed = set(keys)
+    return tuple(tag for tag in current if tag.key not in removed)

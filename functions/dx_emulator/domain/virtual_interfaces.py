@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from ..errors import ClientException, LimitExceededException
 from . import asns
 from .bgp_peers import NewBgpPeer, build_peer, checked_family
 from .context import Context
-from .model import IPV4, PRIVATE, PUBLIC, TRANSIT, Connection, Tag, VifSlot, VirtualInterface
+from .model import GONE_STATES, IPV4, PRIVATE, PUBLIC, TRANSIT, Parent, Tag, VifSlot, VirtualInterface
 from .tags import checked_tags
+
+P = TypeVar("P", bound=Parent)
 
 MTUS = {PRIVATE: (1500, 8500, 9001), TRANSIT: (1500, 8500), PUBLIC: (1500,)}
 # Per dedicated connection or LAG [doc]: private and public VIFs share one quota, transit has its own.
@@ -20,7 +23,7 @@ MAX_ROUTE_FILTER_PREFIXES = 1000
 # transit gateways, and Amazon's own public ASN for public VIFs [choice].
 AMAZON_SIDE_ASN = {PRIVATE: 64512, TRANSIT: 64512, PUBLIC: 16509}
 INITIAL_STATE = {PRIVATE: "pending", TRANSIT: "pending", PUBLIC: "verifying"}
-CONNECTION_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected"})
+PARENT_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,28 +40,29 @@ class NewVirtualInterface:
     enable_site_link: bool | None = None
 
 
-def _check_connection(conn: Connection, request: NewVirtualInterface) -> int:
-    """Refusals that depend on the connection; returns the VLAN."""
-    if conn.connection_state in CONNECTION_STATES_REFUSING_VIFS:
+def _check_parent(parent: Parent, request: NewVirtualInterface) -> int:
+    """Refusals that depend on the connection or LAG; returns the VLAN."""
+    if parent.state in PARENT_STATES_REFUSING_VIFS:
+        kind = "Connection" if parent.resource_id.startswith("dxcon-") else "LAG"
         raise ClientException(
-            f"Connection {conn.connection_id} is {conn.connection_state}: virtual interfaces cannot be created on it"
+            f"{kind} {parent.resource_id} is {parent.state}: virtual interfaces cannot be created on it"
         )
     if request.vlan is None:
         raise ClientException("vlan is required")
     if not 1 <= request.vlan <= 4094:
         raise ClientException(f"VLAN {request.vlan} is out of range: the valid range is 1-4094")
-    for slot in conn.vif_slots:
+    for slot in parent.vif_slots:
         if slot.vlan == request.vlan:
             raise ClientException(
                 f"VLAN {request.vlan} is already used by virtual interface {slot.virtual_interface_id} "
-                f"on {conn.connection_id}"
+                f"on {parent.resource_id}"
             )
     kind = request.virtual_interface_type
     shared = {PRIVATE, PUBLIC} if kind != TRANSIT else {TRANSIT}
-    if sum(slot.virtual_interface_type in shared for slot in conn.vif_slots) >= QUOTAS[kind]:
+    if sum(slot.virtual_interface_type in shared for slot in parent.vif_slots) >= QUOTAS[kind]:
         label = "transit" if kind == TRANSIT else "private and public"
         raise LimitExceededException(
-            f"{conn.connection_id} already has {QUOTAS[kind]} {label} virtual interfaces, the most allowed"
+            f"{parent.resource_id} already has {QUOTAS[kind]} {label} virtual interfaces, the most allowed"
         )
     return request.vlan
 
@@ -74,9 +78,8 @@ def _check_gateways(request: NewVirtualInterface) -> None:
         raise ClientException("A transit virtual interface needs a directConnectGatewayId")
 
 
-def _mtu(request: NewVirtualInterface) -> int:
-    kind = request.virtual_interface_type
-    mtu = 1500 if request.mtu is None else request.mtu
+def _mtu(kind: str, requested: int | None) -> int:
+    mtu = 1500 if requested is None else requested
     if mtu not in MTUS[kind]:
         allowed = ", ".join(str(value) for value in MTUS[kind])
         raise ClientException(f"MTU {mtu} is not valid for a {kind} virtual interface: use one of {allowed}")
@@ -100,22 +103,21 @@ def _route_filter_prefixes(request: NewVirtualInterface) -> tuple[str, ...]:
     return tuple(prefixes)
 
 
-def create_virtual_interface(conn: Connection, request: NewVirtualInterface,
-                             ctx: Context) -> tuple[Connection, VirtualInterface]:
-    """The new VIF with its first peer, and the connection that now holds its VLAN."""
+def create_virtual_interface(parent: P, request: NewVirtualInterface, ctx: Context) -> tuple[P, VirtualInterface]:
+    """The new VIF with its first peer, and the connection or LAG that now holds its VLAN."""
     kind = request.virtual_interface_type
-    vlan = _check_connection(conn, request)
+    vlan = _check_parent(parent, request)
     if not request.virtual_interface_name:
         raise ClientException("virtualInterfaceName is required")
     family = checked_family(request.peer.address_family or IPV4)  # AWS's console default [choice]
     asn = asns.resolve_asn(request.peer.asn, request.peer.asn_long)
-    mtu = _mtu(request)
+    mtu = _mtu(kind, request.mtu)
     _check_gateways(request)
     prefixes = _route_filter_prefixes(request)
     tags = checked_tags(request.tags)
     peer = build_peer(
         request.peer, family=family, asn=asn, public=kind == PUBLIC, live_peers=(),
-        device=conn.aws_device, logical_device=conn.aws_logical_device_id, location=conn.location, ctx=ctx,
+        device=parent.aws_device, logical_device=parent.aws_logical_device_id, location=parent.location, ctx=ctx,
     )
     vif = VirtualInterface(
         owner_account=ctx.account,
@@ -124,8 +126,8 @@ def create_virtual_interface(conn: Connection, request: NewVirtualInterface,
         virtual_interface_type=kind,
         virtual_interface_name=request.virtual_interface_name,
         virtual_interface_state=INITIAL_STATE[kind],
-        connection_id=conn.connection_id,
-        location=conn.location,
+        connection_id=parent.resource_id,
+        location=parent.location,
         vlan=vlan,
         asn=asn,
         amazon_side_asn=AMAZON_SIDE_ASN[kind],
@@ -134,9 +136,9 @@ def create_virtual_interface(conn: Connection, request: NewVirtualInterface,
         customer_address=peer.customer_address,
         address_family=family,
         mtu=mtu,
-        aws_device_v2=conn.aws_device,
-        aws_logical_device_id=conn.aws_logical_device_id,
-        has_logical_redundancy=conn.has_logical_redundancy,
+        aws_device_v2=parent.aws_device,
+        aws_logical_device_id=parent.aws_logical_device_id,
+        has_logical_redundancy=parent.has_logical_redundancy,
         created_at=ctx.now,
         virtual_gateway_id=request.virtual_gateway_id,
         direct_connect_gateway_id=request.direct_connect_gateway_id,
@@ -147,4 +149,39 @@ def create_virtual_interface(conn: Connection, request: NewVirtualInterface,
         bgp_peers=(peer,),
     )
     slot = VifSlot(vif.virtual_interface_id, vlan, kind)
-    return replace(conn, vif_slots=(*conn.vif_slots, slot)), vif
+    return replace(parent, vif_slots=(*parent.vif_slots, slot)), vif
+
+
+def delete_virtual_interface(vif: VirtualInterface, ctx: Context) -> VirtualInterface:
+    """The VIF ``deleting``; it is listed as ``deleted`` for the retention time, then gone.
+
+    Deleting a VIF that is already deleting or deleted changes nothing [choice: idempotent, so a
+    retried delete does not fail]."""
+    if vif.virtual_interface_state in GONE_STATES:
+        return vif
+    return replace(vif, virtual_interface_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeUpdate:
+    mtu: int | None = None
+    enable_site_link: bool | None = None
+    virtual_interface_name: str | None = None
+
+
+def update_attributes(vif: VirtualInterface, update: AttributeUpdate) -> VirtualInterface:
+    if vif.virtual_interface_state in GONE_STATES:
+        raise ClientException(f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}")
+    kind = vif.virtual_interface_type
+    changes: dict[str, object] = {}
+    if update.mtu is not None:
+        changes["mtu"] = _mtu(kind, update.mtu)
+    if update.enable_site_link is not None:
+        if kind == PUBLIC and update.enable_site_link:
+            raise ClientException("SiteLink is not available on public virtual interfaces")
+        changes["site_link_enabled"] = update.enable_site_link
+    if update.virtual_interface_name is not None:
+        if not update.virtual_interface_name:
+            raise ClientException("virtualInterfaceName must not be empty")
+        changes["virtual_interface_name"] = update.virtual_interface_name
+    return replace(vif, **changes)  # type: ignore[arg-type]

@@ -1,11 +1,12 @@
-"""CreateBGPPeer."""
+"""CreateBGPPeer, DeleteBGPPeer."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..domain.bgp_peers import NewBgpPeer, add_bgp_peer
+from ..domain.bgp_peers import NewBgpPeer, PeerSelector, add_bgp_peer, delete_bgp_peer
 from ..domain.model import VirtualInterface
+from ..errors import ClientException
 from . import lookups, views
 from .call import Call, optimistic
 
@@ -25,8 +26,34 @@ def create(call: Call) -> dict[str, Any]:
     # One consistent read and one conditional write on the happy path; a lost race re-reads, so
     # the loser is judged against the winner's peer (the address-family rule holds under races).
     def attempt() -> VirtualInterface:
-        vif = add_bgp_peer(lookups.virtual_interface(call, vif_id), request, call.context())
-        call.store.save_vif(vif)
+        ctx = call.context()
+        vif = add_bgp_peer(lookups.virtual_interface(call, ctx, vif_id), request, ctx)
+        call.store.save(vif)
         return vif
+
+    return {"virtualInterface": views.virtual_interface(optimistic(attempt))}
+
+
+def delete(call: Call) -> dict[str, Any]:
+    params = call.params
+    vif_id = params.string("virtualInterfaceId")
+    selector = PeerSelector(
+        bgp_peer_id=params.string("bgpPeerId"),
+        asn=params.integer("asn"),
+        asn_long=params.long("asnLong"),
+        customer_address=params.string("customerAddress"),
+    )
+    if vif_id is None and selector.bgp_peer_id is None:
+        raise ClientException("virtualInterfaceId is required unless bgpPeerId is given")
+
+    def attempt() -> VirtualInterface:
+        ctx = call.context()
+        if vif_id is not None:
+            vif = lookups.virtual_interface(call, ctx, vif_id)
+        else:
+            vif = lookups.virtual_interface_with_peer(call, ctx, selector.bgp_peer_id or "")
+        deleted = delete_bgp_peer(vif, selector, ctx)
+        call.store.save(deleted)
+        return deleted
 
     return {"virtualInterface": views.virtual_interface(optimistic(attempt))}

@@ -39,6 +39,7 @@ class Call:
             now=self.clock(),
             entropy=self.entropy,
             public_asn_allow_list=self.settings.public_asn_allow_list,
+            lifecycle=self.settings.lifecycle,
         )
 
 

@@ -1,11 +1,11 @@
-"""CreateConnection, DescribeConnections."""
+"""CreateConnection, DescribeConnections, DeleteConnection."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..domain.connections import NewConnection, create_connection
-from ..errors import NotFoundException
+from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag
+from ..domain.model import Connection
 from . import lookups, views
 from .call import Call, optimistic
 
@@ -19,22 +19,44 @@ def create(call: Call) -> dict[str, Any]:
         lag_id=params.string("lagId"),
         tags=params.tags(),
     )
-    if request.lag_id is not None:
-        # LAGs are not emulated yet, so no LAG id can exist.
-        raise NotFoundException(f"Could not find LAG with ID {request.lag_id}")
 
-    def attempt() -> dict[str, Any]:
-        conn = create_connection(request, call.context())
-        call.store.create_connection(conn)  # retried with a fresh id if the id collided
-        return views.connection(conn)
+    def attempt() -> Connection:
+        ctx = call.context()
+        conn = create_connection(request, ctx)
+        if request.lag_id is None:
+            call.store.save(conn)  # retried with a fresh id if the id collided
+            return conn
+        joined, lag = join_lag(conn, lookups.lag(call, ctx, request.lag_id))
+        call.store.save_all(joined, lag)
+        return joined
 
-    return optimistic(attempt)
+    return views.connection(optimistic(attempt))
 
 
 def describe(call: Call) -> dict[str, Any]:
     connection_id = call.params.string("connectionId")
+    ctx = call.context()
     if connection_id is not None:
-        conns = [lookups.connection(call, connection_id)]
+        conns = [lookups.connection(call, ctx, connection_id)]
     else:
-        conns = call.store.list_connections(call.scope)
+        stored = call.store.query(Connection, call.scope)
+        conns = [c for c in (lookups.current_connection(conn, ctx) for conn in stored) if c is not None]
     return {"connections": [views.connection(conn) for conn in conns]}
+
+
+def delete(call: Call) -> dict[str, Any]:
+    connection_id = call.params.string("connectionId")
+
+    def attempt() -> Connection:
+        ctx = call.context()
+        conn = lookups.connection(call, ctx, connection_id)
+        deleted = delete_connection(conn, ctx)
+        if deleted is conn:
+            return conn  # already deleting or deleted: nothing to write
+        if conn.lag_id is not None:
+            call.store.save_detaching(deleted, conn.lag_id, "connection_ids")
+        else:
+            call.store.save(deleted)
+        return deleted
+
+    return views.connection(optimistic(attempt))

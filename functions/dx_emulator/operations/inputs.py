@@ -83,6 +83,14 @@ class Members:
             items.append(Members(item, f"{self._name(name)}[{index}]"))
         return items
 
+    def strings(self, name: str) -> tuple[str, ...] | None:
+        value = self._get(name)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise SerializationException(f"{self._name(name)} must be a list of strings")
+        return tuple(value)
+
     def tags(self, name: str = "tags") -> tuple[Tag, ...]:
         tags = []
         for member in self.structures(name) or []:

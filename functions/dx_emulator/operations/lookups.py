@@ -1,27 +1,72 @@
-"""Loading a resource by id, or the "not found" error AWS answers (clients match on its words)."""
+"""Loading a resource by id as it is now (lifecycle applied), or the "not found" error AWS answers
+(clients match on its words)."""
 
 from __future__ import annotations
 
-from ..domain.model import Connection, VirtualInterface
+from ..domain import lifecycle
+from ..domain.context import Context
+from ..domain.model import Connection, Lag, Parent, VirtualInterface
 from ..errors import ClientException, NotFoundException
 from .call import Call
 
 
-def connection(call: Call, connection_id: str | None) -> Connection:
-    if not connection_id:
-        raise ClientException("connectionId is required")
-    conn = call.store.get_connection(call.scope, connection_id)
-    if conn is None:
+def current_connection(conn: Connection, ctx: Context) -> Connection | None:
+    return lifecycle.current_connection(conn, ctx.lifecycle, ctx.now)
+
+
+def current_lag(lag: Lag, ctx: Context) -> Lag | None:
+    return lifecycle.current_lag(lag, ctx.lifecycle, ctx.now)
+
+
+def current_vif(vif: VirtualInterface, ctx: Context) -> VirtualInterface | None:
+    return lifecycle.current_vif(vif, ctx.lifecycle, ctx.now)
+
+
+def _required(value: str | None, name: str) -> str:
+    if not value:
+        raise ClientException(f"{name} is required")
+    return value
+
+
+def connection(call: Call, ctx: Context, connection_id: str | None) -> Connection:
+    connection_id = _required(connection_id, "connectionId")
+    conn = call.store.get(Connection, call.scope, connection_id)
+    current = None if conn is None else current_connection(conn, ctx)
+    if current is None:
         # Terraform matches "Could not find Connection with ID".
         raise NotFoundException(f"Could not find Connection with ID {connection_id}")
-    return conn
+    return current
 
 
-def virtual_interface(call: Call, vif_id: str | None) -> VirtualInterface:
-    if not vif_id:
-        raise ClientException("virtualInterfaceId is required")
-    vif = call.store.get_vif(call.scope, vif_id)
-    if vif is None:
+def lag(call: Call, ctx: Context, lag_id: str | None) -> Lag:
+    lag_id = _required(lag_id, "lagId")
+    found = call.store.get(Lag, call.scope, lag_id)
+    current = None if found is None else current_lag(found, ctx)
+    if current is None:
+        raise NotFoundException(f"Could not find LAG with ID {lag_id}")
+    return current
+
+
+def parent(call: Call, ctx: Context, parent_id: str | None) -> Parent:
+    """What a VIF's connectionId names: a connection or a LAG."""
+    if parent_id is not None and parent_id.startswith("dxlag-"):
+        return lag(call, ctx, parent_id)
+    return connection(call, ctx, parent_id)
+
+
+def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualInterface:
+    vif_id = _required(vif_id, "virtualInterfaceId")
+    vif = call.store.get(VirtualInterface, call.scope, vif_id)
+    current = None if vif is None else current_vif(vif, ctx)
+    if current is None:
         # Terraform matches "does not exist".
         raise NotFoundException(f"Virtual interface {vif_id} does not exist")
-    return vif
+    return current
+
+
+def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:
+    vif = call.store.find_vif_with_peer(call.scope, bgp_peer_id)
+    current = None if vif is None else current_vif(vif, ctx)
+    if current is None or all(peer.bgp_peer_id != bgp_peer_id for peer in current.bgp_peers):
+        raise NotFoundException(f"BGP peer {bgp_peer_id} does not exist")
+    return current

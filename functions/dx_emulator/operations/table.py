@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bgp_peers, connections, virtual_interfaces
+from . import bgp_peers, connections, lags, tags, virtual_interfaces
 from .call import Call
 
 Operation = Callable[[Call], dict[str, Any]]
@@ -13,9 +13,19 @@ Operation = Callable[[Call], dict[str, Any]]
 OPERATIONS: dict[str, Operation] = {
     "CreateConnection": connections.create,
     "DescribeConnections": connections.describe,
+    "DeleteConnection": connections.delete,
+    "CreateLag": lags.create,
+    "DescribeLags": lags.describe,
+    "DeleteLag": lags.delete,
     "CreatePrivateVirtualInterface": virtual_interfaces.create_private,
     "CreatePublicVirtualInterface": virtual_interfaces.create_public,
     "CreateTransitVirtualInterface": virtual_interfaces.create_transit,
     "DescribeVirtualInterfaces": virtual_interfaces.describe,
+    "DeleteVirtualInterface": virtual_interfaces.delete,
+    "UpdateVirtualInterfaceAttributes": virtual_interfaces.update,
     "CreateBGPPeer": bgp_peers.create,
+    "DeleteBGPPeer": bgp_peers.delete,
+    "TagResource": tags.tag,
+    "UntagResource": tags.untag,
+    "DescribeTags": tags.describe,
 }

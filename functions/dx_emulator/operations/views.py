@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain import asns
-from ..domain.model import BgpPeer, Connection, Tag, VirtualInterface
+from ..domain.model import BgpPeer, Connection, Lag, Tag, VirtualInterface
 from ..domain.router_config import customer_router_config
 
 
@@ -37,6 +37,29 @@ def connection(conn: Connection) -> dict[str, Any]:
         "hasLogicalRedundancy": conn.has_logical_redundancy,
         "macSecCapable": False,
         "tags": tags(conn.tags),
+    })
+
+
+def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
+    return _compact({
+        "connectionsBandwidth": item.connections_bandwidth,
+        "numberOfConnections": len(item.connection_ids),
+        "lagId": item.lag_id,
+        "ownerAccount": item.owner_account,
+        "lagName": item.lag_name,
+        "lagState": item.lag_state,
+        "location": item.location,
+        "region": item.region,
+        "minimumLinks": item.minimum_links,
+        "awsDevice": item.aws_device,
+        "awsDeviceV2": item.aws_device,
+        "awsLogicalDeviceId": item.aws_logical_device_id,
+        "connections": [connection(conn) for conn in connections],
+        "allowsHostedConnections": False,
+        "jumboFrameCapable": False,
+        "hasLogicalRedundancy": item.has_logical_redundancy,
+        "tags": tags(item.tags),
+        "macSecCapable": False,
     })
 
 

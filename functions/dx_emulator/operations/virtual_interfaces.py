@@ -1,4 +1,5 @@
-"""Create{Private,Public,Transit}VirtualInterface, DescribeVirtualInterfaces."""
+"""Create{Private,Public,Transit}VirtualInterface, DescribeVirtualInterfaces, DeleteVirtualInterface,
+UpdateVirtualInterfaceAttributes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,13 @@ from typing import Any
 
 from ..domain.bgp_peers import NewBgpPeer
 from ..domain.model import PRIVATE, PUBLIC, TRANSIT, VirtualInterface
-from ..domain.virtual_interfaces import NewVirtualInterface, create_virtual_interface
+from ..domain.virtual_interfaces import (
+    AttributeUpdate,
+    NewVirtualInterface,
+    create_virtual_interface,
+    delete_virtual_interface,
+    update_attributes,
+)
 from . import lookups, views
 from .call import Call, optimistic
 from .inputs import Members
@@ -46,9 +53,9 @@ def _create(call: Call, kind: str) -> VirtualInterface:
     connection_id = call.params.string("connectionId")
 
     def attempt() -> VirtualInterface:
-        conn = lookups.connection(call, connection_id)
-        updated, vif = create_virtual_interface(conn, request, call.context())
-        call.store.create_vif(updated, vif)
+        ctx = call.context()
+        parent, vif = create_virtual_interface(lookups.parent(call, ctx, connection_id), request, ctx)
+        call.store.save_all(parent, vif)  # the VIF and its VLAN/quota slot, both or neither
         return vif
 
     return optimistic(attempt)
@@ -70,13 +77,50 @@ def create_transit(call: Call) -> dict[str, Any]:
 def describe(call: Call) -> dict[str, Any]:
     connection_id = call.params.string("connectionId")
     vif_id = call.params.string("virtualInterfaceId")
+    ctx = call.context()
     if vif_id is not None:
-        vifs = [lookups.virtual_interface(call, vif_id)]
+        vifs = [lookups.virtual_interface(call, ctx, vif_id)]
         if connection_id is not None:
             vifs = [vif for vif in vifs if vif.connection_id == connection_id]
-    elif connection_id is not None:
-        conn = lookups.connection(call, connection_id)
-        vifs = call.store.get_vifs(call.scope, [slot.virtual_interface_id for slot in conn.vif_slots])
     else:
-        vifs = call.store.list_vifs(call.scope)
+        if connection_id is not None:
+            lookups.parent(call, ctx, connection_id)  # an unknown connection or LAG is an error
+            stored = call.store.query(VirtualInterface, call.scope, connection_id=connection_id)
+        else:
+            stored = call.store.query(VirtualInterface, call.scope)
+        # Deleted VIFs stay listed (as deleted) until their retention ends [doc: 15 minutes].
+        vifs = [vif for vif in (lookups.current_vif(v, ctx) for v in stored) if vif is not None]
     return {"virtualInterfaces": [views.virtual_interface(vif) for vif in vifs]}
+
+
+def delete(call: Call) -> dict[str, Any]:
+    vif_id = call.params.string("virtualInterfaceId")
+
+    def attempt() -> VirtualInterface:
+        ctx = call.context()
+        vif = lookups.virtual_interface(call, ctx, vif_id)
+        deleted = delete_virtual_interface(vif, ctx)
+        if deleted is not vif:
+            # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the
+            # same VLAN right away, as infrastructure-as-code replacements do].
+            call.store.save_detaching(deleted, vif.connection_id, "vif_slots")
+        return deleted
+
+    return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
+
+
+def update(call: Call) -> dict[str, Any]:
+    vif_id = call.params.string("virtualInterfaceId")
+    request = AttributeUpdate(
+        mtu=call.params.integer("mtu"),
+        enable_site_link=call.params.boolean("enableSiteLink"),
+        virtual_interface_name=call.params.string("virtualInterfaceName"),
+    )
+
+    def attempt() -> VirtualInterface:
+        ctx = call.context()
+        updated = update_attributes(lookups.virtual_interface(call, ctx, vif_id), request)
+        call.store.save(updated)
+        return updated
+
+    return views.virtual_interface(optimistic(attempt))

@@ -6,6 +6,8 @@ test's access key) sees only its own items. ``sk`` = the resource id, whose pref
 rule about its peers is checked and written under one ``version`` condition.
 
 Attribute names equal the domain dataclasses' field names: ``mapping.py`` relies on it.
+A connection's or LAG's ``vif_slots`` is a map keyed by VIF id, so deleting a VIF frees its slot
+with one update (``REMOVE vif_slots.<id>``) and no read.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from pynamodb.attributes import (
     ListAttribute,
     MapAttribute,
     NumberAttribute,
+    TTLAttribute,
     UnicodeAttribute,
+    UnicodeSetAttribute,
     VersionAttribute,
 )
 from pynamodb.models import Model
@@ -28,12 +32,6 @@ from ..config import DEFAULT_REGION, DEFAULT_TABLE
 class TagAttribute(MapAttribute[str, Any]):
     key = UnicodeAttribute()
     value = UnicodeAttribute(null=True)
-
-
-class VifSlotAttribute(MapAttribute[str, Any]):
-    virtual_interface_id = UnicodeAttribute()
-    vlan = NumberAttribute()
-    virtual_interface_type = UnicodeAttribute()
 
 
 class BgpPeerAttribute(MapAttribute[str, Any]):
@@ -48,6 +46,7 @@ class BgpPeerAttribute(MapAttribute[str, Any]):
     aws_device_v2 = UnicodeAttribute()
     aws_logical_device_id = UnicodeAttribute()
     created_at = NumberAttribute()
+    deleted_at = NumberAttribute(null=True)
 
 
 class BaseItem(Model):
@@ -63,6 +62,9 @@ class BaseItem(Model):
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     version = VersionAttribute()
+    deleted_at = NumberAttribute(null=True)
+    # DynamoDB's TTL removes deleted resources for good; reads stop showing them at this time anyway.
+    expires_at = TTLAttribute(null=True)
 
 
 class ConnectionItem(BaseItem):
@@ -79,7 +81,25 @@ class ConnectionItem(BaseItem):
     created_at = NumberAttribute()
     lag_id = UnicodeAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
-    vif_slots = ListAttribute(of=VifSlotAttribute)
+    vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
+
+
+class LagItem(BaseItem):
+    owner_account = UnicodeAttribute()
+    region = UnicodeAttribute()
+    lag_id = UnicodeAttribute()
+    lag_name = UnicodeAttribute()
+    lag_state = UnicodeAttribute()
+    location = UnicodeAttribute()
+    connections_bandwidth = UnicodeAttribute()
+    aws_device = UnicodeAttribute()
+    aws_logical_device_id = UnicodeAttribute()
+    has_logical_redundancy = UnicodeAttribute()
+    created_at = NumberAttribute()
+    minimum_links = NumberAttribute()
+    connection_ids = UnicodeSetAttribute(null=True)
+    tags = ListAttribute(of=TagAttribute)
+    vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
 
 
 class VirtualInterfaceItem(BaseItem):
@@ -110,9 +130,12 @@ class VirtualInterfaceItem(BaseItem):
     site_link_enabled = BooleanAttribute()
     tags = ListAttribute(of=TagAttribute)
     bgp_peers = ListAttribute(of=BgpPeerAttribute)
+    # Derived from bgp_peers on save, so DeleteBGPPeer by bgpPeerId alone can find its VIF with a
+    # filtered query instead of a second item written on every CreateBGPPeer.
+    bgp_peer_ids = UnicodeSetAttribute(null=True)
 
 
-ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, ConnectionItem, VirtualInterfaceItem)
+ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem)
 
 
 def configure(table_name: str, host: str | None, region: str) -> None:

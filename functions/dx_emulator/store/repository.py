@@ -2,24 +2,37 @@
 
 The store decides no business rule: the caller re-reads and re-applies its rule when a
 condition fails (operations/call.py), so the rule is always checked against the winner's write.
+Every entity carries the version it was loaded with; saving it writes on condition that the
+version is unchanged, or, for a new entity (version None), that the item does not exist yet.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
-from pynamodb.connection import Connection as DynamoConnection
 from pynamodb.exceptions import PutError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
-from ..domain.model import Connection, VirtualInterface
+from ..domain.model import Connection, Lag, VirtualInterface
 from ..scope import Scope
-from .items import BaseItem, ConnectionItem, VirtualInterfaceItem
+from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
 from .mapping import from_attributes, to_attributes
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # Why a transaction was cancelled when another writer got there first: retry those.
 LOST_RACE_REASONS = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
+
+Entity = Connection | Lag | VirtualInterface
+E = TypeVar("E", Connection, Lag, VirtualInterface)
+
+# Each kind: its item class and id prefix.
+KINDS: dict[type[Any], tuple[type[BaseItem], str]] = {
+    Connection: (ConnectionItem, "dxcon-"),
+    Lag: (LagItem, "dxlag-"),
+    VirtualInterface: (VirtualInterfaceItem, "dxvif-"),
+}
+ITEM_FOR_PREFIX = {prefix: item_class for item_class, prefix in KINDS.values()}
 
 
 class ConcurrentModification(Exception):
@@ -30,92 +43,104 @@ def _pk(account: str, region: str) -> str:
     return f"{account}#{region}"
 
 
-def _versioned(version: int | None) -> dict[str, Any]:
-    # No version means a new item: PynamoDB then writes on condition that it does not exist yet.
-    return {} if version is None else {"version": version}
+def _resource_id(entity: Entity) -> str:
+    if isinstance(entity, VirtualInterface):
+        return entity.virtual_interface_id
+    return entity.resource_id
 
 
-def _connection_item(conn: Connection) -> ConnectionItem:
-    return ConnectionItem(
-        _pk(conn.owner_account, conn.region), conn.connection_id, **_versioned(conn.version), **to_attributes(conn)
-    )
+def _item(entity: Entity) -> BaseItem:
+    item_class = KINDS[type(entity)][0]
+    attributes = to_attributes(entity)
+    if entity.version is not None:
+        # No version means a new item: PynamoDB then writes on condition that it does not exist yet.
+        attributes["version"] = entity.version
+    if isinstance(entity, VirtualInterface):
+        attributes["bgp_peer_ids"] = {peer.bgp_peer_id for peer in entity.bgp_peers} or None
+    return item_class(_pk(entity.owner_account, entity.region), _resource_id(entity), **attributes)
 
 
-def _vif_item(vif: VirtualInterface) -> VirtualInterfaceItem:
-    return VirtualInterfaceItem(
-        _pk(vif.owner_account, vif.region), vif.virtual_interface_id, **_versioned(vif.version),
-        **to_attributes(vif),
-    )
+def _entity(entity_class: type[E], item: BaseItem) -> E:
+    return from_attributes(entity_class, item, version=item.version)
 
 
-def _connection(item: ConnectionItem) -> Connection:
-    return from_attributes(Connection, item, version=item.version)
-
-
-def _vif(item: VirtualInterfaceItem) -> VirtualInterface:
-    return from_attributes(VirtualInterface, item, version=item.version)
+def _lost_race(error: TransactWriteError) -> bool:
+    return bool({reason.code for reason in error.cancellation_reasons if reason is not None} & LOST_RACE_REASONS)
 
 
 class Repository:
-    def get_connection(self, scope: Scope, connection_id: str) -> Connection | None:
-        if not connection_id.startswith("dxcon-"):
+    def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
+        item_class, prefix = KINDS[entity_class]
+        if not resource_id.startswith(prefix):
             return None
         try:
-            return _connection(ConnectionItem.get(scope.partition_key, connection_id, consistent_read=True))
-        except ConnectionItem.DoesNotExist:
+            return _entity(entity_class, item_class.get(scope.partition_key, resource_id, consistent_read=True))
+        except item_class.DoesNotExist:
             return None
 
-    def list_connections(self, scope: Scope) -> list[Connection]:
-        items = ConnectionItem.query(
-            scope.partition_key, ConnectionItem.sk.startswith("dxcon-"), consistent_read=True
-        )
-        return [_connection(item) for item in items]
+    def query(self, entity_class: type[E], scope: Scope, **equal: str) -> list[E]:
+        """Every resource of a kind in the scope's partition (one paginated query), optionally
+        filtered on attributes (``connection_id=...``)."""
+        item_class, prefix = KINDS[entity_class]
+        condition = None
+        for name, value in equal.items():
+            clause = getattr(item_class, name) == value
+            condition = clause if condition is None else condition & clause
+        items = item_class.query(scope.partition_key, item_class.sk.startswith(prefix), filter_condition=condition,
+                                 consistent_read=True)
+        return [_entity(entity_class, item) for item in items]
 
-    def create_connection(self, conn: Connection) -> None:
-        try:
-            _connection_item(conn).save()  # version None: the item must not exist yet
-        except PutError as error:
-            if error.cause_response_code == CONDITION_FAILED:
-                raise ConcurrentModification(conn.connection_id) from error
-            raise
+    def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
+        item_class = KINDS[entity_class][0]
+        keys = [(scope.partition_key, resource_id) for resource_id in resource_ids]
+        if not keys:
+            return []
+        items: Iterator[BaseItem] = item_class.batch_get(keys, consistent_read=True)
+        return sorted((_entity(entity_class, item) for item in items), key=_resource_id)
 
-    def get_vif(self, scope: Scope, vif_id: str) -> VirtualInterface | None:
-        if not vif_id.startswith("dxvif-"):
-            return None
-        try:
-            return _vif(VirtualInterfaceItem.get(scope.partition_key, vif_id, consistent_read=True))
-        except VirtualInterfaceItem.DoesNotExist:
-            return None
-
-    def list_vifs(self, scope: Scope) -> list[VirtualInterface]:
+    def find_vif_with_peer(self, scope: Scope, bgp_peer_id: str) -> VirtualInterface | None:
         items = VirtualInterfaceItem.query(
-            scope.partition_key, VirtualInterfaceItem.sk.startswith("dxvif-"), consistent_read=True
+            scope.partition_key, VirtualInterfaceItem.sk.startswith("dxvif-"),
+            filter_condition=VirtualInterfaceItem.bgp_peer_ids.contains(bgp_peer_id), consistent_read=True,
         )
-        return [_vif(item) for item in items]
+        return next((_entity(VirtualInterface, item) for item in items), None)
 
-    def get_vifs(self, scope: Scope, vif_ids: list[str]) -> list[VirtualInterface]:
-        keys = [(scope.partition_key, vif_id) for vif_id in vif_ids]
-        items = VirtualInterfaceItem.batch_get(keys, consistent_read=True)
-        return sorted((_vif(item) for item in items), key=lambda vif: vif.virtual_interface_id)
-
-    def save_vif(self, vif: VirtualInterface) -> None:
-        """Write a changed VIF if nobody else changed it since it was loaded."""
+    def save(self, entity: Entity) -> None:
+        """Write one entity if nobody else changed it since it was loaded (or it is new)."""
         try:
-            _vif_item(vif).save()
+            _item(entity).save()
         except PutError as error:
             if error.cause_response_code == CONDITION_FAILED:
-                raise ConcurrentModification(vif.virtual_interface_id) from error
+                raise ConcurrentModification(_resource_id(entity)) from error
             raise
 
-    def create_vif(self, conn: Connection, vif: VirtualInterface) -> None:
-        """The new VIF and its connection's VLAN/quota slot, both or neither, in one transaction."""
-        connection: DynamoConnection = BaseItem._get_connection().connection
+    def save_all(self, *entities: Entity) -> None:
+        """Write several entities, each on its own version condition, all or none."""
         try:
-            with TransactWrite(connection=connection) as transaction:
-                transaction.save(_connection_item(conn))
-                transaction.save(_vif_item(vif))
+            with TransactWrite(connection=BaseItem._get_connection().connection) as transaction:
+                for entity in entities:
+                    transaction.save(_item(entity))
         except TransactWriteError as error:
-            reasons = {reason.code for reason in error.cancellation_reasons if reason is not None}
-            if reasons & LOST_RACE_REASONS:
-                raise ConcurrentModification(vif.virtual_interface_id) from error
+            if _lost_race(error):
+                raise ConcurrentModification(", ".join(_resource_id(e) for e in entities)) from error
+            raise
+
+    def save_detaching(self, entity: VirtualInterface | Connection, parent_id: str, member: str) -> None:
+        """Save a deleted VIF (or LAG member) and, in the same transaction, drop it from its
+        connection's or LAG's ``member`` attribute with an update that needs no read: the parent's
+        version goes up, so a writer holding its old version retries."""
+        parent_class = ITEM_FOR_PREFIX[parent_id[:6]]
+        key = parent_class(_pk(entity.owner_account, entity.region), parent_id, version=0)
+        attribute = getattr(parent_class, member)
+        action = attribute[_resource_id(entity)].remove() if member == "vif_slots" else attribute.delete(
+            {_resource_id(entity)})
+        try:
+            with TransactWrite(connection=BaseItem._get_connection().connection) as transaction:
+                transaction.save(_item(entity))
+                # version=0 on the key-only item makes PynamoDB add "ADD version 1" without a condition.
+                transaction.update(key, actions=[action], condition=parent_class.pk.exists(),
+                                   add_version_condition=False)
+        except TransactWriteError as error:
+            if _lost_race(error):
+                raise ConcurrentModification(_resource_id(entity)) from error
             raise

@@ -1,0 +1,93 @@
+"""CreateLag and DeleteLag's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..errors import ClientException
+from .connections import checked_bandwidth, new_connection, required
+from .context import Context
+from .model import GONE_STATES, Connection, Lag, Tag
+from .tags import checked_tags, logical_redundancy
+
+
+def max_connections(bandwidth: str) -> int:
+    """AWS: at most four connections at 1G or 10G, two at 100G or 400G [doc]."""
+    return 2 if bandwidth in ("100Gbps", "400Gbps") else 4
+
+
+@dataclass(frozen=True, slots=True)
+class NewLag:
+    number_of_connections: int | None = None
+    location: str | None = None
+    connections_bandwidth: str | None = None
+    lag_name: str | None = None
+    tags: tuple[Tag, ...] = ()
+    child_connection_tags: tuple[Tag, ...] = ()
+
+
+def _check_migration(conn: Connection, location: str, bandwidth: str) -> None:
+    if conn.lag_id is not None:
+        raise ClientException(f"Connection {conn.connection_id} is already in LAG {conn.lag_id}")
+    if conn.connection_state in GONE_STATES:
+        raise ClientException(f"Connection {conn.connection_id} is {conn.connection_state}")
+    if (conn.location, conn.bandwidth) != (location, bandwidth):
+        raise ClientException(
+            f"Connection {conn.connection_id} ({conn.location}, {conn.bandwidth}) does not match the LAG's "
+            f"location and connectionsBandwidth ({location}, {bandwidth})"
+        )
+    if conn.vif_slots:
+        # AWS moves the VIFs along; the emulator does not model that move [choice].
+        raise ClientException(f"Connection {conn.connection_id} has virtual interfaces: delete them first")
+
+
+def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None) -> tuple[Lag, list[Connection]]:
+    """A LAG with ``numberOfConnections`` member connections: new ones, and ``existing`` migrated
+    into it when given."""
+    location = required(request.location, "location")
+    bandwidth = checked_bandwidth(request.connections_bandwidth, "connectionsBandwidth")
+    name = required(request.lag_name, "lagName")
+    count = request.number_of_connections
+    limit = max_connections(bandwidth)
+    if count is None or not 1 <= count <= limit:
+        raise ClientException(f"numberOfConnections must be 1 to {limit} at {bandwidth}; {count} was given")
+    if existing is not None:
+        _check_migration(existing, location, bandwidth)
+    tags = checked_tags(request.tags)
+    child_tags = checked_tags(request.child_connection_tags)
+    redundancy = logical_redundancy(tags)
+    lag_id = ctx.new_id("dxlag")
+    members = [] if existing is None else [replace(existing, lag_id=lag_id, has_logical_redundancy=redundancy)]
+    members += [
+        new_connection(ctx, name=f"Requested Connection {index + 1} for Lag {lag_id}", location=location,
+                       bandwidth=bandwidth, tags=child_tags, lag_id=lag_id, redundancy=redundancy)
+        for index in range(len(members), count)
+    ]
+    lag = Lag(
+        owner_account=ctx.account,
+        region=ctx.region,
+        lag_id=lag_id,
+        lag_name=name,
+        lag_state="requested",
+        location=location,
+        connections_bandwidth=bandwidth,
+        aws_device=ctx.device_name(location),
+        aws_logical_device_id=ctx.device_name(location),
+        has_logical_redundancy=redundancy,
+        created_at=ctx.now,
+        connection_ids=tuple(member.connection_id for member in members),
+        tags=tags,
+    )
+    return lag, members
+
+
+def delete_lag(lag: Lag, live_members: int, ctx: Context) -> Lag:
+    """The LAG ``deleting``; refused while it has virtual interfaces or connections [doc: Terraform's
+    force_destroy deletes the connections first for this reason]."""
+    if lag.lag_state in GONE_STATES:
+        return lag
+    if lag.vif_slots:
+        raise ClientException(f"LAG {lag.lag_id} has {len(lag.vif_slots)} virtual interfaces: delete them first")
+    if live_members:
+        raise ClientException(f"LAG {lag.lag_id} has {live_members} connections: delete them first")
+    return replace(lag, lag_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)

@@ -1,0 +1,65 @@
+"""CreateLag, DescribeLags, DeleteLag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.lags import NewLag, create_lag, delete_lag
+from ..domain.model import Connection, Lag
+from . import lookups, views
+from .call import Call, optimistic
+
+
+def create(call: Call) -> dict[str, Any]:
+    params = call.params
+    request = NewLag(
+        number_of_connections=params.integer("numberOfConnections"),
+        location=params.string("location"),
+        connections_bandwidth=params.string("connectionsBandwidth"),
+        lag_name=params.string("lagName"),
+        tags=params.tags(),
+        child_connection_tags=params.tags("childConnectionTags"),
+    )
+    existing_id = params.string("connectionId")
+
+    def attempt() -> tuple[Lag, list[Connection]]:
+        ctx = call.context()
+        existing = None if existing_id is None else lookups.connection(call, ctx, existing_id)
+        lag, members = create_lag(request, ctx, existing)
+        call.store.save_all(lag, *members)  # the LAG and its connections, all or none
+        return lag, members
+
+    lag, members = optimistic(attempt)
+    return views.lag(lag, members)
+
+
+def describe(call: Call) -> dict[str, Any]:
+    lag_id = call.params.string("lagId")
+    ctx = call.context()
+    if lag_id is not None:
+        lag = lookups.lag(call, ctx, lag_id)
+        members = call.store.get_many(Connection, call.scope, lag.connection_ids)
+        return {"lags": [views.lag(lag, _current(members, call))]}
+    lags = [lag for lag in (lookups.current_lag(lag, ctx) for lag in call.store.query(Lag, call.scope)) if lag]
+    connections = _current(call.store.query(Connection, call.scope), call) if lags else []
+    return {"lags": [views.lag(lag, [c for c in connections if c.lag_id == lag.lag_id]) for lag in lags]}
+
+
+def _current(connections: list[Connection], call: Call) -> list[Connection]:
+    ctx = call.context()
+    return [c for c in (lookups.current_connection(conn, ctx) for conn in connections) if c is not None]
+
+
+def delete(call: Call) -> dict[str, Any]:
+    lag_id = call.params.string("lagId")
+
+    def attempt() -> Lag:
+        ctx = call.context()
+        lag = lookups.lag(call, ctx, lag_id)
+        # The LAG item lists its live members: a deleted member is detached from it as it goes.
+        deleted = delete_lag(lag, len(lag.connection_ids), ctx)
+        if deleted is not lag:
+            call.store.save(deleted)
+        return deleted
+
+    return views.lag(optimistic(attempt), [])

@@ -1,0 +1,79 @@
+"""TagResource, UntagResource, DescribeTags: resources named by ARN.
+
+``arn:aws:directconnect:<region>:<account>:dxcon/dxcon-...`` (also ``dxlag/``, ``dxvif/``). An ARN of
+another account or region names nothing the caller can see: it answers as an unknown id would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..domain.context import Context
+from ..domain.model import Connection, Lag, VirtualInterface
+from ..domain.tags import tagged, untagged
+from ..errors import ClientException, NotFoundException
+from . import lookups, views
+from .call import Call, optimistic
+
+ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]+):(\d{12}):(dxcon|dxlag|dxvif)/((?:dxcon|dxlag|dxvif)-\w+)")
+MAX_ARNS = 20  # DescribeTags' documented limit
+
+
+def arn(entity: Connection | Lag | VirtualInterface) -> str:
+    kind, resource_id = ("dxvif", entity.virtual_interface_id) if isinstance(entity, VirtualInterface) else (
+        entity.resource_id[:5], entity.resource_id)
+    return f"arn:aws:directconnect:{entity.region}:{entity.owner_account}:{kind}/{resource_id}"
+
+
+def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Connection | Lag | VirtualInterface:
+    if not resource_arn:
+        raise ClientException("resourceArn is required")
+    match = ARN.fullmatch(resource_arn)
+    if match is None or match.group(3) != match.group(4)[:5]:
+        raise ClientException(f"{resource_arn} is not a Direct Connect connection, LAG or virtual interface ARN")
+    region, account, kind, resource_id = match.groups()
+    if (account, region) != (call.scope.account, call.scope.region):
+        raise NotFoundException(f"Resource {resource_arn} does not exist")
+    if kind == "dxvif":
+        return lookups.virtual_interface(call, ctx, resource_id)
+    if kind == "dxlag":
+        return lookups.lag(call, ctx, resource_id)
+    return lookups.connection(call, ctx, resource_id)
+
+
+def tag(call: Call) -> dict[str, Any]:
+    resource_arn = call.params.string("resourceArn")
+    added = call.params.tags()
+
+    def attempt() -> None:
+        ctx = call.context()
+        resource = _resource(call, ctx, resource_arn)
+        call.store.save(replace(resource, tags=tagged(resource.tags, added)))
+
+    optimistic(attempt)
+    return {}
+
+
+def untag(call: Call) -> dict[str, Any]:
+    resource_arn = call.params.string("resourceArn")
+    keys = call.params.strings("tagKeys") or ()
+
+    def attempt() -> None:
+        ctx = call.context()
+        resource = _resource(call, ctx, resource_arn)
+        call.store.save(replace(resource, tags=untagged(resource.tags, keys)))
+
+    optimistic(attempt)
+    return {}
+
+
+def describe(call: Call) -> dict[str, Any]:
+    arns = call.params.strings("resourceArns") or ()
+    if not 1 <= len(arns) <= MAX_ARNS:
+        raise ClientException(f"resourceArns must hold 1 to {MAX_ARNS} ARNs; {len(arns)} were given")
+    ctx = call.context()
+    resources = [(resource_arn, _resource(call, ctx, resource_arn)) for resource_arn in arns]
+    return {"resourceTags": [{"resourceArn": resource_arn, "tags": views.tags(resource.tags)}
+                             for resource_arn, resource in resources]}

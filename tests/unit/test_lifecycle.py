@@ -1,0 +1,84 @@
+"""States derived from timestamps and delays; deletes as pure rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dx_emulator.domain.bgp_peers import LAST_PEER, NewBgpPeer, PeerSelector, add_bgp_peer, delete_bgp_peer
+from dx_emulator.domain.connections import delete_connection
+from dx_emulator.domain.context import Context, SeededEntropy
+from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
+from dx_emulator.domain.model import PUBLIC
+from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
+from dx_emulator.errors import ClientException, NotFoundException
+
+from .domain_support import NOW, conn, vif, vif_request
+
+SLOW = Lifecycle(connection_available=10, vif_available=20, peer_available=30, deleting=40, deleted_retention=50)
+
+
+def at(seconds: float, lifecycle: Lifecycle = SLOW) -> Context:
+    return Context("123456789012", "us-east-1", NOW + seconds, SeededEntropy(1), lifecycle=lifecycle)
+
+
+@pytest.mark.parametrize(("after", "state"), [(0, "requested"), (10, "requested"), (10.001, "available")])
+def test_connection_comes_up_strictly_after_its_delay(after: float, state: str) -> None:
+    current = current_connection(conn(), SLOW, NOW + after)
+    assert current is not None
+    assert current.connection_state == state
+
+
+@pytest.mark.parametrize(("kind", "after", "vif_state", "peer_state"), [
+    ("private", 15, "pending", "pending"),
+    ("private", 25, "available", "pending"),
+    ("private", 35, "available", "available"),
+    (PUBLIC, 0, "verifying", "verifying"),
+    (PUBLIC, 35, "available", "available"),
+])
+def test_vif_and_peer_states(kind: str, after: float, vif_state: str, peer_state: str) -> None:
+    current = current_vif(vif(kind), SLOW, NOW + after)
+    assert current is not None
+    assert (current.virtual_interface_state, current.bgp_peers[0].bgp_peer_state) == (vif_state, peer_state)
+
+
+def test_deleted_vif_moves_to_deleted_then_is_gone() -> None:
+    deleted = delete_virtual_interface(vif(), at(100))
+    assert (deleted.virtual_interface_state, deleted.deleted_at, deleted.expires_at) == ("deleting", NOW + 100,
+                                                                                         NOW + 190)
+    states = [(current_vif(deleted, SLOW, NOW + t) or deleted).virtual_interface_state for t in (120, 141)]
+    assert states == ["deleting", "deleted"]
+    assert current_vif(deleted, SLOW, NOW + 190.001) is None
+    assert delete_virtual_interface(deleted, at(200)) is deleted  # deleting again changes nothing
+
+
+def test_deleted_peer_leaves_after_the_retention() -> None:
+    two = add_bgp_peer(vif(), NewBgpPeer("ipv6", asn=65001), at(0))
+    one_deleted = delete_bgp_peer(two, PeerSelector(bgp_peer_id=two.bgp_peers[1].bgp_peer_id), at(5))
+    assert one_deleted.bgp_peers[1].deleted_at == NOW + 5
+    peer = one_deleted.bgp_peers[1]
+    assert current_peer(peer, SLOW, NOW + 44)  # deleting
+    assert current_peer(peer, SLOW, NOW + 46).bgp_peer_state == "deleted"  # type: ignore[union-attr]
+    assert current_peer(peer, SLOW, NOW + 95.001) is None
+    later = current_vif(one_deleted, SLOW, NOW + 96)
+    assert later is not None
+    assert len(later.bgp_peers) == 1
+
+
+def test_the_last_live_peer_stays() -> None:
+    single = vif()
+    with pytest.raises(ClientException, match=LAST_PEER):
+        delete_bgp_peer(single, PeerSelector(bgp_peer_id=single.bgp_peers[0].bgp_peer_id), at(1))
+    with pytest.raises(NotFoundException, match=r"No BGP peer with ASN 65000 and customer address 10\.9\.9\.9"):
+        delete_bgp_peer(single, PeerSelector(asn=65000, customer_address="10.9.9.9"), at(1))
+    with pytest.raises(ClientException, match="customerAddress nonsense is not an IP address"):
+        delete_bgp_peer(single, PeerSelector(asn=65000, customer_address="nonsense"), at(1))
+
+
+def test_a_connection_with_vifs_is_not_deleted() -> None:
+    parent, _ = create_virtual_interface(conn(), vif_request(), at(0))
+    with pytest.raises(ClientException, match="has 1 virtual interfaces: delete them first"):
+        delete_connection(parent, at(1))
+    gone = delete_connection(replace(parent, vif_slots=()), at(1))
+    assert (gone.connection_state, gone.expires_at) == ("deleting", NOW + 1 + 90)
