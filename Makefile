@@ -4,8 +4,12 @@ VENV   ?= .venv
 PORT   ?= 4599
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The SAM CLI pins its own boto3 and friends: it lives in a venv of its own.
+SAM_VENV := .cache/sam-venv
+SAM      := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
+SAM_STAMP := $(SAM_VENV)/.installed
 
-.PHONY: run test lint unit clean
+.PHONY: run test lint build unit events clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,20 +17,36 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+$(SAM_STAMP):
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install --quiet 'aws-sam-cli>=1.140'
+	touch $@
+
 run: $(STAMP)
 	$(BIN)/dx-emulator serve --port $(PORT)
 
-lint: $(STAMP)
-	$(BIN)/ruff check functions tests
+lint: $(STAMP) $(SAM_STAMP)
+	$(BIN)/ruff check functions tests scripts/make-events
 	$(BIN)/mypy
+	$(BIN)/cfn-lint template.yaml
+	$(SAM) validate --lint
+	$(BIN)/actionlint .github/workflows/*.yml
 
-# The whole suite, with Amazon DynamoDB Local started for it and stopped after it.
-test: lint
+# The Lambda artifact, as `sam deploy` would ship it (function + dependencies layer).
+build: $(SAM_STAMP)
+	$(SAM) build
+
+# The whole suite: lint, build, then every test with Amazon DynamoDB Local started and stopped for it.
+test: lint build
 	scripts/with-dynamodb-local $(BIN)/python -m pytest
 
-# Fast feedback: the suite without DynamoDB Local (its tests are deselected, not skipped).
+# Fast feedback: the tests that need neither DynamoDB Local nor the built artifact (deselected, not skipped).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -m 'not dynamodb_local'
+	$(BIN)/python -m pytest -m 'not dynamodb_local and not artifact'
+
+# Regenerate events/*.json after changing scripts/make-events.
+events: $(STAMP)
+	$(BIN)/python scripts/make-events
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .cache .aws-sam .pytest_cache .mypy_cache .ruff_cache

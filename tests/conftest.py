@@ -28,7 +28,10 @@ def dynamodb_local() -> str:
     return dynamodb_local_endpoint()
 
 
-STORES = [
+# DX_TEST_ENDPOINT_URL points the contract suite at a running emulator (a PR stack, the hosted
+# endpoint) instead of the servers it starts itself. Deploy it with PublicAsnAllowList=7224.
+REMOTE = os.environ.get("DX_TEST_ENDPOINT_URL")
+STORES = [pytest.param("remote", id="remote")] if REMOTE else [
     pytest.param("embedded", id="embedded"),
     pytest.param("dynamodb-local", id="dynamodb-local", marks=pytest.mark.dynamodb_local),
 ]
@@ -37,6 +40,9 @@ STORES = [
 @pytest.fixture(scope="session", params=STORES)
 def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
     """`dx-emulator serve` on the embedded store and on DynamoDB Local: every contract test runs on both."""
+    if request.param == "remote":
+        yield RunningServer(str(REMOTE), None, "remote")
+        return
     endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
     running = start_server(endpoint, table=f"dx-test-{uuid.uuid4().hex[:8]}")
     yield running
@@ -51,6 +57,8 @@ TIMED = ("--connection-delay", "1", "--vif-delay", "1", "--peer-delay", "1", "--
 @pytest.fixture(scope="session", params=STORES)
 def timed_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
     """A server whose states move after a second, and whose deleted resources go after two more."""
+    if request.param == "remote":
+        pytest.fail("timed tests need their own server: deselect them with -m 'not timed'")
     endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
     running = start_server(endpoint, table=f"dx-timed-{uuid.uuid4().hex[:8]}", extra=TIMED)
     yield running

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .config import DEFAULT_TABLE, DELAY_VARIABLES
 
@@ -31,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     for name, (flag, meaning) in DELAY_FLAGS.items():
         serve.add_argument(flag, dest=name, type=float, metavar="SECONDS", help=f"{meaning} (default 0)"
                            if name != "deleted_retention" else meaning)
+    seed = commands.add_parser("seed", help="create the resources a YAML/JSON file describes, through the API")
+    seed.add_argument("file", type=Path)
+    seed.add_argument("--endpoint", required=True, metavar="URL", help="the emulator, e.g. http://127.0.0.1:4599")
+    seed.add_argument("--account", default="123456789012", help="12-digit account, sent as the access key id")
+    seed.add_argument("--region", default="us-east-1")
     return parser
 
 
@@ -71,11 +78,30 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str,
         server.server_close()
 
 
+def seed(file: Path, endpoint: str, account: str, region: str) -> int:
+    import boto3  # noqa: PLC0415 - only this command is a client
+    from botocore.exceptions import ClientError  # noqa: PLC0415
+
+    from .local.seed import SeedError, load  # noqa: PLC0415
+    from .local.seed import seed as build_world  # noqa: PLC0415
+
+    dx = boto3.client("directconnect", endpoint_url=endpoint, region_name=region, aws_access_key_id=account,
+                      aws_secret_access_key="seed")  # noqa: S106 - the emulator does not check it
+    try:
+        ids = build_world(dx, load(file))
+    except (SeedError, ClientError, KeyError, TypeError) as error:
+        print(f"dx-emulator seed: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(ids, indent=2))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "serve":
-        delays = {name: getattr(args, name) for name in DELAY_FLAGS}
-        serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays)
+    if args.command == "seed":
+        return seed(args.file, args.endpoint, args.account, args.region)
+    delays = {name: getattr(args, name) for name in DELAY_FLAGS}
+    serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays)
     return 0
 
 

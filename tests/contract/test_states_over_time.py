@@ -16,7 +16,7 @@ from tests.support.server import RunningServer, client, new_account
 from tests.support.world import connection, private_vif
 
 # Timing does not depend on the wire protocol; one is enough for these slower tests.
-pytestmark = pytest.mark.parametrize("protocol", ["json"])
+pytestmark = [pytest.mark.parametrize("protocol", ["json"]), pytest.mark.timed]
 
 
 @pytest.fixture

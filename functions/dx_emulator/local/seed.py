@@ -1,0 +1,68 @@
+"""`dx-emulator seed`: build a known world through the public API (no back door).
+
+The file (YAML or JSON) uses the API's own member names, so what works in it works in a boto3
+call. Connections and LAGs may list ``virtualInterfaces``; each VIF has a ``type`` (private,
+public, transit) and may list ``bgpPeers`` (NewBGPPeer members). Every resource needs a name
+(``connectionName``, ``lagName``, ``virtualInterfaceName``); the command prints the ids by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+CREATE_VIF = {
+    "private": ("create_private_virtual_interface", "newPrivateVirtualInterface"),
+    "public": ("create_public_virtual_interface", "newPublicVirtualInterface"),
+    "transit": ("create_transit_virtual_interface", "newTransitVirtualInterface"),
+}
+
+
+class SeedError(Exception):
+    """The file does not describe a world (the API's own refusals pass through as they are)."""
+
+
+def load(path: Path) -> dict[str, Any]:
+    import yaml  # noqa: PLC0415 - only this command reads YAML (JSON is YAML too)
+
+    world = yaml.safe_load(path.read_text())
+    if not isinstance(world, dict) or not set(world) <= {"connections", "lags"}:
+        raise SeedError(f"{path}: expected a mapping with 'connections' and/or 'lags'")
+    return world
+
+
+def _vif(dx: Any, parent_id: str, spec: dict[str, Any], ids: dict[str, dict[str, str]]) -> None:
+    spec = dict(spec)
+    kind = spec.pop("type", None)
+    if kind not in CREATE_VIF:
+        raise SeedError(f"virtual interface {spec.get('virtualInterfaceName')}: type must be private, public or "
+                        f"transit, not {kind}")
+    peers = spec.pop("bgpPeers", [])
+    method, member = CREATE_VIF[kind]
+    created = getattr(dx, method)(connectionId=parent_id, **{member: spec})
+    vif = created.get("virtualInterface", created)
+    ids["virtualInterfaces"][spec["virtualInterfaceName"]] = vif["virtualInterfaceId"]
+    for peer in peers:
+        dx.create_bgp_peer(virtualInterfaceId=vif["virtualInterfaceId"], newBGPPeer=peer)
+
+
+def seed(dx: Any, world: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Create everything ``world`` describes with the client ``dx``; return the ids by name."""
+    ids: dict[str, dict[str, str]] = {"connections": {}, "lags": {}, "virtualInterfaces": {}}
+    for lag_spec in world.get("lags") or []:
+        spec = dict(lag_spec)
+        vifs = spec.pop("virtualInterfaces", [])
+        lag = dx.create_lag(**spec)
+        ids["lags"][spec["lagName"]] = lag["lagId"]
+        for vif in vifs:
+            _vif(dx, lag["lagId"], vif, ids)
+    for connection_spec in world.get("connections") or []:
+        spec = dict(connection_spec)
+        vifs = spec.pop("virtualInterfaces", [])
+        if "lagName" in spec:  # join a LAG created above, by its name
+            spec["lagId"] = ids["lags"][spec.pop("lagName")]
+        conn = dx.create_connection(**spec)
+        ids["connections"][spec["connectionName"]] = conn["connectionId"]
+        for vif in vifs:
+            _vif(dx, conn["connectionId"], vif, ids)
+    return ids

@@ -1,0 +1,62 @@
+"""Replays events/*.json through the handler of the built artifact, in order, one JSON line each.
+
+Run by test_built_artifact.py in a fresh interpreter (``-I -S``: no site-packages) whose sys.path
+holds only the built function and layer, as Lambda's does. Example ids in later events
+(dxcon-example1, dxvif-example2, ...) become the ids that earlier answers returned.
+Usage: python -I -S run_events.py BUILD_DIR EVENTS_DIR
+"""
+
+import base64
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+build, events = Path(sys.argv[1]), Path(sys.argv[2])
+sys.path[:0] = [str(build / "Function"), str(build / "DependenciesLayer" / "python")]
+
+import cbor2  # noqa: E402 - from the layer, once sys.path holds it
+
+from dx_emulator.handler import lambda_handler  # noqa: E402
+from dx_emulator.store.schema import ensure_table  # noqa: E402
+
+CREATED = {"CreateConnection": "connectionId", "CreateLag": "lagId", "CreatePrivateVirtualInterface":
+           "virtualInterfaceId", "CreatePublicVirtualInterface": "virtualInterfaceId"}
+
+
+class Context:
+    aws_request_id = "artifact-test"
+    function_name = "Function"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:Function"
+
+
+def created_id(operation: str, body: dict[str, Any]) -> str | None:
+    if operation == "CreateTransitVirtualInterface":
+        return str(body["virtualInterface"]["virtualInterfaceId"])
+    return str(body[CREATED[operation]]) if operation in CREATED else None
+
+
+ensure_table()
+examples: dict[str, str] = {}
+counts: dict[str, int] = {}
+for path in sorted(events.glob("*.json")):
+    event = json.loads(path.read_text())
+    body = base64.b64decode(event["body"])
+    for example, real in examples.items():
+        body = body.replace(example.encode(), real.encode())
+    event["body"] = base64.b64encode(body).decode()
+    response = lambda_handler(event, Context())
+    raw = response["body"]
+    data = base64.b64decode(raw) if response["isBase64Encoded"] else raw.encode()
+    cbor = response["headers"].get("Content-Type") == "application/cbor"
+    answer = cbor2.loads(data) if cbor else json.loads(data)
+    operation = event["requestContext"]["http"]["path"].rsplit("/", 1)[-1] if cbor else (
+        event["headers"]["x-amz-target"].split(".", 1)[1])
+    if response["statusCode"] == 200 and (new_id := created_id(operation, answer)):
+        prefix = new_id.split("-")[0]
+        counts[prefix] = counts.get(prefix, 0) + 1
+        examples[f"{prefix}-example{counts[prefix]}"] = new_id
+    print(json.dumps({"event": path.stem, "status": response["statusCode"], "headers": response["headers"],
+                      "body": answer}))
+print(json.dumps({"python": sys.version.split()[0], "path": sys.path[:2]}))

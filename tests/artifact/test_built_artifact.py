@@ -1,0 +1,95 @@
+"""The artifact `sam build` produces answers every event in events/, on DynamoDB Local.
+
+The runner imports the handler from .aws-sam/build alone (function + layer, no site-packages), with
+the runtime's own Python (3.13) when this machine has one. `make test` builds first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.dynamodb_local, pytest.mark.artifact]
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / ".aws-sam" / "build"
+RUNNER = Path(__file__).with_name("run_events.py")
+
+
+def runtime_python() -> str:
+    """python3.13 (Lambda's runtime) from PATH or pyenv; else this interpreter [fallback]."""
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    for candidate in [shutil.which("python3.13"), *sorted(str(p) for p in pyenv.glob("3.13*/bin/python3.13"))]:
+        if candidate and subprocess.run([candidate, "-c", ""], capture_output=True, check=False).returncode == 0:
+            return candidate
+    return sys.executable
+
+
+def no_error(body: dict[str, Any]) -> bool:
+    return "__type" not in body
+
+
+def error(code: str, text: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda body: body["__type"].endswith(code) and text in body["message"]
+
+
+EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
+    "01-create-connection": (200, lambda b: b["connectionState"] == "requested" and b["hasLogicalRedundancy"] == "no"),
+    "02-describe-connections": (200, lambda b: len(b["connections"]) == 1),
+    "03-create-lag": (200, lambda b: len(b["connections"]) == 2),
+    "04-describe-lags": (200, lambda b: len(b["lags"]) == 1),
+    "05-create-private-virtual-interface": (200, lambda b: b["bgpPeers"][0]["customerAddress"] == "192.168.100.2/30"),
+    "06-create-public-virtual-interface": (200, lambda b: b["virtualInterfaceState"] == "verifying"),
+    "07-create-transit-virtual-interface": (200, lambda b: b["virtualInterface"]["virtualInterfaceType"] == "transit"),
+    "08-describe-virtual-interfaces": (200, lambda b: len(b["virtualInterfaces"]) == 2),
+    "09-create-bgp-peer": (200, lambda b: [p["addressFamily"] for p in b["virtualInterface"]["bgpPeers"]] == [
+        "ipv4", "ipv6"]),
+    "10-create-bgp-peer-same-family": (400, error("DirectConnectClientException", "address family ipv6")),
+    "11-update-virtual-interface-attributes": (200, lambda b: b["mtu"] == 9001 and b["jumboFrameCapable"]),
+    "12-tag-resource": (200, lambda b: b == {}),
+    "13-describe-tags": (200, lambda b: b["resourceTags"][0]["tags"] == [{"key": "team", "value": "network"}]),
+    "14-untag-resource": (200, lambda b: b == {}),
+    "15-delete-bgp-peer": (200, lambda b: b["virtualInterface"]["bgpPeers"][0]["bgpPeerState"] == "deleting"),
+    "16-delete-last-bgp-peer": (400, error("DirectConnectClientException",
+                                           "The last BGP Peer on a Virtual Interface cannot be deleted")),
+    "17-delete-virtual-interface": (200, lambda b: b == {"virtualInterfaceState": "deleting"}),
+    "18-delete-connection-with-vifs": (400, error("DirectConnectClientException", "delete them first")),
+    "19-delete-lag-with-connections": (400, error("DirectConnectClientException", "has 2 connections")),
+    "20-describe-unknown-virtual-interface": (400, error("DirectConnectClientException", "does not exist")),
+    "21-cbor-describe-connections": (200, lambda b: len(b["connections"]) == 3),
+    "22-body-not-json": (400, error("SerializationException", "not valid JSON")),
+    "23-unknown-operation": (400, error("UnknownOperationException", "LaunchRocket")),
+}
+
+
+def test_every_event_is_answered(dynamodb_local: str) -> None:
+    if not (BUILD / "Function" / "dx_emulator" / "handler.py").exists():
+        pytest.fail("no built artifact: run `make build` (make test does) first")
+    env = {"PATH": os.environ["PATH"], "AWS_ENDPOINT_URL_DYNAMODB": dynamodb_local, "AWS_REGION": "us-east-1",
+           "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local", "POWERTOOLS_LOG_LEVEL": "WARNING",
+           "DX_EMULATOR_TABLE": f"dx-artifact-{uuid.uuid4().hex[:8]}"}
+    python = runtime_python()
+    result = subprocess.run([python, "-I", "-S", str(RUNNER), str(BUILD), str(ROOT / "events")], env=env,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    *lines, footer = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    answers = {line["event"]: line for line in lines}
+    assert set(answers) == {path.stem for path in (ROOT / "events").glob("*.json")} == set(EXPECTED)
+    for name, (status, check) in EXPECTED.items():
+        answer = answers[name]
+        assert answer["status"] == status, (name, answer)
+        assert check(answer["body"]), (name, answer["body"])
+        assert answer["headers"]["x-amzn-RequestId"] == "artifact-test"
+    # Nothing but the artifact was importable.
+    assert footer["path"] == [str(BUILD / "Function"), str(BUILD / "DependenciesLayer" / "python")]
+    if python != sys.executable:
+        assert footer["python"].startswith("3.13")

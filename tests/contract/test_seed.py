@@ -1,0 +1,49 @@
+"""`dx-emulator seed`: a known world from a file, through the public API."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.server import RunningServer, client, new_account
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "world.yaml"
+
+
+def run_seed(server: RunningServer, account: str, file: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "dx_emulator.cli", "seed", "--endpoint", server.url, "--account", account,
+               "--region", "eu-west-1", str(file)]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+
+
+def test_the_example_world(server: RunningServer) -> None:
+    account = new_account()
+    result = run_seed(server, account, EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    ids = json.loads(result.stdout)
+    dx = client(server.url, account, region="eu-west-1")
+    vifs = {v["virtualInterfaceName"]: v for v in dx.describe_virtual_interfaces()["virtualInterfaces"]}
+    assert {name: v["virtualInterfaceId"] for name, v in vifs.items()} == ids["virtualInterfaces"]
+    assert [p["addressFamily"] for p in vifs["prod"]["bgpPeers"]] == ["ipv4", "ipv6"]
+    assert [p["addressFamily"] for p in vifs["transit-core"]["bgpPeers"]] == ["ipv4", "ipv4"]
+    assert vifs["transit-core"]["connectionId"] == ids["lags"]["core"]
+    [lag] = dx.describe_lags()["lags"]
+    assert (lag["hasLogicalRedundancy"], lag["numberOfConnections"]) == ("yes", 2)
+
+
+def test_a_world_the_api_refuses(server: RunningServer, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("connections:\n  - {connectionName: c, location: EqDC2, bandwidth: 3Gbps}\n")
+    result = run_seed(server, new_account(), bad)
+    assert result.returncode == 1
+    assert "Bandwidth 3Gbps is not available for a dedicated connection" in result.stderr
+
+
+def test_a_file_that_is_not_a_world(server: RunningServer, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("vifs: []\n")
+    result = run_seed(server, new_account(), bad)
+    assert result.returncode == 1
+    assert "expected a mapping with 'connections' and/or 'lags'" in result.stderr
