@@ -49,6 +49,8 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str,
         if seconds is not None:
             os.environ[DELAY_VARIABLES[name]] = str(seconds)
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "dx-emulator")
+    # One JSON log line per request is enough on a terminal; the EMF metric blobs are for CloudWatch.
+    os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
     if dynamodb_endpoint:
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb_endpoint
         for name, value in (("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local")):

@@ -63,6 +63,10 @@ class Settings:
     default_region: str
     public_asn_allow_list: frozenset[int]
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    # Off by default: a local or CI emulator takes any key. On, only the configured keys get in.
+    verify_signatures: bool = False
+    access_keys_json: str | None = None
+    access_keys_secret: str | None = None
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -76,4 +80,7 @@ class Settings:
             default_region=_non_empty(env, "DX_EMULATOR_DEFAULT_REGION") or DEFAULT_REGION,
             public_asn_allow_list=_asn_list(_non_empty(env, "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST")),
             lifecycle=_lifecycle(env),
+            verify_signatures=(_non_empty(env, "DX_EMULATOR_VERIFY_SIGNATURES") or "false").lower() == "true",
+            access_keys_json=_non_empty(env, "DX_EMULATOR_ACCESS_KEYS"),
+            access_keys_secret=_non_empty(env, "DX_EMULATOR_ACCESS_KEYS_SECRET"),
         )

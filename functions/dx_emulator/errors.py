@@ -31,6 +31,10 @@ class ServerException(DirectConnectError):
     status = 500
 
 
+class StoreUnavailable(ServerException):
+    """DynamoDB failed, throttled past the retries, or could not be reached: nothing was written."""
+
+
 class LimitExceededException(DirectConnectError):
     code = "LimitExceededException"
 
@@ -51,6 +55,13 @@ class SerializationException(DirectConnectError):
 
 class UnknownOperationException(DirectConnectError):
     code = "UnknownOperationException"
+
+
+class RequestEntityTooLargeException(DirectConnectError):
+    """A body over the size limit, refused before it is decoded or parsed."""
+
+    code = "RequestEntityTooLargeException"
+    status = 413
 
 
 class NotFoundException(ClientException):

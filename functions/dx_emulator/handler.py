@@ -7,25 +7,27 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
+from .auth import keys, sigv4
 from .config import Settings
 from .errors import DirectConnectError, ServerException, UnknownOperationException
+from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
 from .protocol import json_protocol
 from .protocol.selection import protocol_for
 from .protocol.wire import Encoded, event_body, header
-from .scope import scope_from_authorization
+from .scope import Scope, scope_from_authorization
 from .store import items
 from .store.repository import Repository
 
 settings = Settings.from_environment()
 items.configure(settings.table_name, settings.dynamodb_endpoint, settings.dynamodb_region)
 repository = Repository()
-logger = Logger(service="dx-emulator")
 app = APIGatewayHttpResolver()
 
 
@@ -39,12 +41,22 @@ def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
     return Response(encoded.status, encoded.content_type, encoded.body, headers)
 
 
+def _verified_scope(event: APIGatewayProxyEventV2, body: bytes) -> Scope:
+    """The account of the key that signed the request, or AWS's authentication error."""
+    access_keys = keys.load(settings.access_keys_json, settings.access_keys_secret)
+    request = sigv4.Request(event.request_context.http.method, event.raw_path, event.raw_query_string,
+                            event.headers, body)
+    signed = sigv4.verify(request, access_keys.secrets, datetime.now(UTC))
+    return Scope(access_keys.accounts[signed.access_key_id], signed.region)
+
+
 # Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O.
 @app.post(".+")
 def request() -> Response[str | bytes]:
     started = time.perf_counter()
     event = app.current_event
     request_id = _request_id()
+    logger.set_correlation_id(request_id)
     protocol = protocol_for(event.path)
     scope = scope_from_authorization(
         header(event.headers, "Authorization"), settings.default_account, settings.default_region
@@ -52,7 +64,10 @@ def request() -> Response[str | bytes]:
     operation = "unknown"
     error_code = None
     try:
-        decoded = protocol.decode(event.path, event.headers, event_body(event.raw_event))
+        body = event_body(event.raw_event)
+        if settings.verify_signatures:
+            scope = _verified_scope(event, body)
+        decoded = protocol.decode(event.path, event.headers, body)
         operation = decoded.operation
         encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
     except DirectConnectError as error:
@@ -60,17 +75,12 @@ def request() -> Response[str | bytes]:
         encoded = protocol.encode_error(error)
     except Exception:
         # Logged with its stack trace here; the client sees an AWS-shaped 500 and the request id.
-        logger.exception("unexpected error", extra={"operation": operation, "request_id": request_id})
+        logger.exception("unexpected error", extra={"operation": operation})
         server_error = ServerException(f"An internal error occurred (request id {request_id})")
         error_code = server_error.code
         encoded = protocol.encode_error(server_error)
-    # One line per request. Never the params: they carry BGP auth keys.
-    logger.info("request", extra={
-        "protocol": protocol.name, "operation": operation, "account": scope.account, "region": scope.region,
-        "status": encoded.status,
-        "error_code": error_code, "latency_ms": round((time.perf_counter() - started) * 1000, 2),
-        "request_id": request_id,
-    })
+    record(Outcome(request_id, protocol.name, operation, scope.account, scope.region, encoded.status, error_code,
+                   round((time.perf_counter() - started) * 1000, 2)))
     return _respond(encoded, request_id)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.support.errors import expect_error
 from tests.support.server import RunningServer, client
-from tests.support.world import connection, private_vif
+from tests.support.world import connection, private_vif, stable
 
 CLIENT = "DirectConnectClientException"
 
@@ -50,3 +50,54 @@ def test_a_key_that_is_not_an_account_id_means_the_default_account(server: Runni
     dx = client(server.url, account="AKIAIOSFODNN7EXAMPLE", region="eu-central-1", protocol=protocol)
     conn = connection(dx)
     assert (conn["ownerAccount"], conn["region"]) == ("123456789012", "eu-central-1")
+
+
+def snapshot(dx: Any) -> Any:
+    return stable({"connections": dx.describe_connections()["connections"], "lags": dx.describe_lags()["lags"],
+                   "vifs": dx.describe_virtual_interfaces()["virtualInterfaces"]})
+
+
+def test_no_operation_reaches_another_scope(dx: Any, account: str, stranger: Any) -> None:
+    """Every operation, aimed by a stranger at this account's resources, finds nothing and changes nothing."""
+    conn = connection(dx, tags=[{"key": "k", "value": "v"}])
+    conn_id = conn["connectionId"]
+    lag = dx.create_lag(numberOfConnections=1, location="EqDC2", connectionsBandwidth="10Gbps", lagName="l")
+    lag_id = lag["lagId"]
+    vif = private_vif(dx, conn_id)
+    vif_id = vif["virtualInterfaceId"]
+    peer_id = vif["bgpPeers"][0]["bgpPeerId"]
+    vif_arn = f"arn:aws:directconnect:us-east-1:{account}:dxvif/{vif_id}"
+    before = snapshot(dx)
+    no_conn = f"Could not find Connection with ID {conn_id}"
+    no_lag = f"Could not find LAG with ID {lag_id}"
+    no_vif = f"Virtual interface {vif_id} does not exist"
+    attempts: list[tuple[Any, str, dict[str, Any]]] = [
+        (stranger.describe_connections, no_conn, {"connectionId": conn_id}),
+        (stranger.delete_connection, no_conn, {"connectionId": conn_id}),
+        (stranger.create_connection, no_lag, {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "x",
+                                              "lagId": lag_id}),
+        (stranger.describe_lags, no_lag, {"lagId": lag_id}),
+        (stranger.delete_lag, no_lag, {"lagId": lag_id}),
+        (stranger.create_private_virtual_interface, no_lag, {"connectionId": lag_id, "newPrivateVirtualInterface": {
+            "virtualInterfaceName": "x", "vlan": 7, "asn": 65000, "virtualGatewayId": "vgw-1"}}),
+        (stranger.create_public_virtual_interface, no_conn, {"connectionId": conn_id, "newPublicVirtualInterface": {
+            "virtualInterfaceName": "x", "vlan": 8, "asn": 65000, "amazonAddress": "203.0.113.1/30",
+            "customerAddress": "203.0.113.2/30", "routeFilterPrefixes": [{"cidr": "203.0.113.0/24"}]}}),
+        (stranger.create_transit_virtual_interface, no_conn, {"connectionId": conn_id, "newTransitVirtualInterface": {
+            "virtualInterfaceName": "x", "vlan": 9, "asn": 65000, "directConnectGatewayId": "g"}}),
+        (stranger.describe_virtual_interfaces, no_vif, {"virtualInterfaceId": vif_id}),
+        (stranger.describe_virtual_interfaces, no_lag, {"connectionId": lag_id}),
+        (stranger.delete_virtual_interface, no_vif, {"virtualInterfaceId": vif_id}),
+        (stranger.update_virtual_interface_attributes, no_vif, {"virtualInterfaceId": vif_id, "mtu": 9001}),
+        (stranger.create_bgp_peer, no_vif, {"virtualInterfaceId": vif_id,
+                                            "newBGPPeer": {"asn": 65000, "addressFamily": "ipv6"}}),
+        (stranger.delete_bgp_peer, no_vif, {"virtualInterfaceId": vif_id, "bgpPeerId": peer_id}),
+        (stranger.delete_bgp_peer, f"BGP peer {peer_id} does not exist", {"bgpPeerId": peer_id}),
+        (stranger.tag_resource, f"Resource {vif_arn} does not exist", {"resourceArn": vif_arn,
+                                                                       "tags": [{"key": "a", "value": "b"}]}),
+        (stranger.untag_resource, f"Resource {vif_arn} does not exist", {"resourceArn": vif_arn, "tagKeys": ["k"]}),
+        (stranger.describe_tags, f"Resource {vif_arn} does not exist", {"resourceArns": [vif_arn]}),
+    ]
+    for call, message, params in attempts:
+        expect_error(call, CLIENT, message, **params)
+    assert snapshot(dx) == before

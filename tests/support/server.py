@@ -36,14 +36,16 @@ class RunningServer:
 
 
 def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator",
-                 extra: tuple[str, ...] = ()) -> RunningServer:
+                 extra: tuple[str, ...] = (), env: dict[str, str] | None = None) -> RunningServer:
     command = [sys.executable, "-m", "dx_emulator.cli", "serve", "--port", "0", "--table", table, *extra]
     if dynamodb_endpoint:
         command += ["--dynamodb-endpoint", dynamodb_endpoint]
     # 7224 on the operator allow list lets the public-VIF ASN tests see both sides of the rule.
-    env = {**os.environ, "POWERTOOLS_LOG_LEVEL": "WARNING", "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST": "7224"}
-    env.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    environment = {**os.environ, "POWERTOOLS_LOG_LEVEL": "WARNING", "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST": "7224",
+                   **(env or {})}
+    environment.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=environment)
     assert process.stdout is not None
     seen = []
     for line in process.stdout:
@@ -93,13 +95,13 @@ _SESSIONS = {"json": boto3.session.Session(), "cbor": _cbor_only_session()}
 
 
 def client(url: str, account: str | None = None, region: str = "us-east-1", protocol: str = "json",
-           **config: Any) -> Any:
+           secret: str = "not-checked", **config: Any) -> Any:
     dx = _SESSIONS[protocol].client(
         "directconnect",
         region_name=region,
         endpoint_url=url,
         aws_access_key_id=account or new_account(),
-        aws_secret_access_key="not-checked",
+        aws_secret_access_key=secret,
         config=Config(retries={"mode": "standard", "max_attempts": 1}, **config),
     )
     assert dx.meta.service_model.resolved_protocol == {"json": "json", "cbor": "smithy-rpc-v2-cbor"}[protocol]

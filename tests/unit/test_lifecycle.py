@@ -6,7 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from dx_emulator.domain.bgp_peers import LAST_PEER, NewBgpPeer, PeerSelector, add_bgp_peer, delete_bgp_peer
+from dx_emulator.domain.bgp_peers import (
+    LAST_PEER,
+    MAX_DELETED_PEERS_KEPT,
+    NewBgpPeer,
+    PeerSelector,
+    add_bgp_peer,
+    delete_bgp_peer,
+)
 from dx_emulator.domain.connections import delete_connection
 from dx_emulator.domain.context import Context, SeededEntropy
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
@@ -19,8 +26,8 @@ from .domain_support import NOW, conn, vif, vif_request
 SLOW = Lifecycle(connection_available=10, vif_available=20, peer_available=30, deleting=40, deleted_retention=50)
 
 
-def at(seconds: float, lifecycle: Lifecycle = SLOW) -> Context:
-    return Context("123456789012", "us-east-1", NOW + seconds, SeededEntropy(1), lifecycle=lifecycle)
+def at(seconds: float, lifecycle: Lifecycle = SLOW, seed: int = 1) -> Context:
+    return Context("123456789012", "us-east-1", NOW + seconds, SeededEntropy(seed), lifecycle=lifecycle)
 
 
 @pytest.mark.parametrize(("after", "state"), [(0, "requested"), (10, "requested"), (10.001, "available")])
@@ -82,3 +89,14 @@ def test_a_connection_with_vifs_is_not_deleted() -> None:
         delete_connection(parent, at(1))
     gone = delete_connection(replace(parent, vif_slots=()), at(1))
     assert (gone.connection_state, gone.expires_at) == ("deleting", NOW + 1 + 90)
+
+
+def test_peer_churn_keeps_the_item_bounded() -> None:
+    churned = vif()
+    for n in range(MAX_DELETED_PEERS_KEPT + 10):
+        churned = add_bgp_peer(churned, NewBgpPeer("ipv6", asn=65001), at(n, seed=n + 100))
+        churned = delete_bgp_peer(churned, PeerSelector(bgp_peer_id=churned.bgp_peers[-1].bgp_peer_id), at(n + 0.5))
+    deleted = [peer for peer in churned.bgp_peers if peer.deleted_at is not None]
+    assert len(deleted) == MAX_DELETED_PEERS_KEPT
+    assert min(peer.deleted_at or 0 for peer in deleted) == NOW + 10.5  # the oldest went first
+    assert len(churned.live_peers) == 1

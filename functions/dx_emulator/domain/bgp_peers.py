@@ -120,6 +120,10 @@ class PeerSelector:
 
 
 LAST_PEER = "The last BGP Peer on a Virtual Interface cannot be deleted"
+# Deleted peers stay listed for the retention time, inside the VIF's item. Churn (a test creating
+# and deleting peers in a loop) must not grow that item towards DynamoDB's 400 KB: past this many,
+# the oldest deleted peers go early [choice].
+MAX_DELETED_PEERS_KEPT = 50
 
 
 def _select(vif: VirtualInterface, selector: PeerSelector) -> BgpPeer:
@@ -167,4 +171,7 @@ def delete_bgp_peer(vif: VirtualInterface, selector: PeerSelector, ctx: Context)
     if len(vif.live_peers) == 1:
         raise ClientException(LAST_PEER)  # AWS's words; Terraform ignores exactly this on destroy
     gone = replace(peer, bgp_peer_state="deleting", deleted_at=ctx.now)
-    return replace(vif, bgp_peers=tuple(gone if p.bgp_peer_id == peer.bgp_peer_id else p for p in vif.bgp_peers))
+    peers = [gone if p.bgp_peer_id == peer.bgp_peer_id else p for p in vif.bgp_peers]
+    deleted = sorted((p for p in peers if p.deleted_at is not None), key=lambda p: p.deleted_at or 0.0)
+    dropped = {p.bgp_peer_id for p in deleted[:-MAX_DELETED_PEERS_KEPT]}
+    return replace(vif, bgp_peers=tuple(p for p in peers if p.bgp_peer_id not in dropped))

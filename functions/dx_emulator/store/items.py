@@ -54,10 +54,13 @@ class BaseItem(Model):
         table_name = DEFAULT_TABLE
         region = DEFAULT_REGION
         host: str | None = None
-        # PynamoDB's defaults (15 s connect, 30 s read) outlive API Gateway's 30 s limit.
-        connect_timeout_seconds = 2
-        read_timeout_seconds = 5
-        max_retry_attempts = 3
+        # PynamoDB's defaults (15 s connect, 30 s read) outlive API Gateway's 30 s limit. With these,
+        # one DynamoDB call gives up after at most 3 attempts x (1 s connect + 2 s read) plus
+        # botocore's standard-mode backoff (< 1 s, then < 2 s): about 12 s at the very worst, and an
+        # operation stops at its first failed call. Throttling and 5xx are retried within that.
+        connect_timeout_seconds = 1
+        read_timeout_seconds = 2
+        max_retry_attempts = 2
 
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

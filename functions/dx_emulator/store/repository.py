@@ -8,13 +8,16 @@ version is unchanged, or, for a new entity (version None), that the item does no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ParamSpec, TypeVar
 
-from pynamodb.exceptions import PutError, TransactWriteError
+from pynamodb.exceptions import PutError, PynamoDBException, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from ..domain.model import Connection, Lag, VirtualInterface
+from ..errors import StoreUnavailable
 from ..scope import Scope
 from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
 from .mapping import from_attributes, to_attributes
@@ -37,6 +40,27 @@ ITEM_FOR_PREFIX = {prefix: item_class for item_class, prefix in KINDS.values()}
 
 class ConcurrentModification(Exception):
     """A conditional write lost to another writer (or an id collided): load and try again."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+log = logging.getLogger(__name__)
+
+
+def _store_call(method: Callable[P, R]) -> Callable[P, R]:
+    """DynamoDB's own failures (after botocore's retries) become one AWS-shaped 500 for the client.
+    Each store method makes at most one write, so a failure leaves nothing half-written."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except PynamoDBException as error:
+            # The cause's code and message only: never the request, which may hold auth keys.
+            log.warning("DynamoDB call failed: %s %s", type(error).__name__, error.cause_response_code)
+            raise StoreUnavailable("The emulator's store (DynamoDB) failed or is throttling; try again") from error
+
+    return call
 
 
 def _pk(account: str, region: str) -> str:
@@ -69,6 +93,7 @@ def _lost_race(error: TransactWriteError) -> bool:
 
 
 class Repository:
+    @_store_call
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
         item_class, prefix = KINDS[entity_class]
         if not resource_id.startswith(prefix):
@@ -78,6 +103,7 @@ class Repository:
         except item_class.DoesNotExist:
             return None
 
+    @_store_call
     def query(self, entity_class: type[E], scope: Scope, **equal: str) -> list[E]:
         """Every resource of a kind in the scope's partition (one paginated query), optionally
         filtered on attributes (``connection_id=...``)."""
@@ -90,6 +116,7 @@ class Repository:
                                  consistent_read=True)
         return [_entity(entity_class, item) for item in items]
 
+    @_store_call
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
         item_class = KINDS[entity_class][0]
         keys = [(scope.partition_key, resource_id) for resource_id in resource_ids]
@@ -98,6 +125,7 @@ class Repository:
         items: Iterator[BaseItem] = item_class.batch_get(keys, consistent_read=True)
         return sorted((_entity(entity_class, item) for item in items), key=_resource_id)
 
+    @_store_call
     def find_vif_with_peer(self, scope: Scope, bgp_peer_id: str) -> VirtualInterface | None:
         items = VirtualInterfaceItem.query(
             scope.partition_key, VirtualInterfaceItem.sk.startswith("dxvif-"),
@@ -105,6 +133,7 @@ class Repository:
         )
         return next((_entity(VirtualInterface, item) for item in items), None)
 
+    @_store_call
     def save(self, entity: Entity) -> None:
         """Write one entity if nobody else changed it since it was loaded (or it is new)."""
         try:
@@ -114,6 +143,7 @@ class Repository:
                 raise ConcurrentModification(_resource_id(entity)) from error
             raise
 
+    @_store_call
     def save_all(self, *entities: Entity) -> None:
         """Write several entities, each on its own version condition, all or none."""
         try:
@@ -125,6 +155,7 @@ class Repository:
                 raise ConcurrentModification(", ".join(_resource_id(e) for e in entities)) from error
             raise
 
+    @_store_call
     def save_detaching(self, entity: VirtualInterface | Connection, parent_id: str, member: str) -> None:
         """Save a deleted VIF (or LAG member) and, in the same transaction, drop it from its
         connection's or LAG's ``member`` attribute with an update that needs no read: the parent's

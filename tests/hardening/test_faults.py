@@ -1,0 +1,176 @@
+"""DynamoDB faults: throttling retried within a bound, failures answered with a quick AWS-shaped
+500, and a failure at any step of any write path leaves the table exactly as it was."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import boto3
+import pytest
+from botocore.awsrequest import AWSResponse
+from botocore.exceptions import ClientError
+from moto.core.botocore_stubber import BotocoreStubber, MockRawResponse
+
+from dx_emulator.store import items
+from dx_emulator.store.items import BaseItem
+from tests.support.inprocess import Harness, harness
+
+STORE_DOWN = "The emulator's store (DynamoDB) failed or is throttling; try again"
+ACCOUNT = "333344445555"
+ATTEMPTS = BaseItem.Meta.max_retry_attempts + 1
+
+
+@pytest.fixture
+def h(monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
+    with harness(monkeypatch) as recorder:
+        yield recorder
+
+
+@contextmanager
+def on_every_attempt(hook: Callable[..., AWSResponse | None]) -> Iterator[None]:
+    """``hook`` in front of moto's stubber, the emulated network: an answer from it stands instead of
+    DynamoDB's. (A before-send handler would not do: botocore calls every one, so moto would still
+    execute the "failed" attempt.)"""
+    original = BotocoreStubber.__call__
+
+    def network(self: BotocoreStubber, event_name: str, request: Any, **kwargs: Any) -> AWSResponse | None:
+        return hook(request) or original(self, event_name, request, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BotocoreStubber, "__call__", network)
+        yield
+
+
+def throttle(times: int) -> Callable[..., AWSResponse | None]:
+    """Answers the first ``times`` DynamoDB HTTP attempts with throttling."""
+    seen = {"attempts": 0}
+
+    def hook(request: Any) -> AWSResponse | None:
+        if b"DynamoDB_20120810" not in request.headers.get("X-Amz-Target", b""):
+            return None
+        seen["attempts"] += 1
+        if seen["attempts"] > times:
+            return None  # on to moto
+        body = b'{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate exceeded"}'
+        return AWSResponse(request.url, 400, {"x-amzn-requestid": "t"}, MockRawResponse(body))
+
+    hook.seen = seen  # type: ignore[attr-defined]
+    return hook
+
+
+def test_throttling_is_retried(h: Harness) -> None:
+    h.call("DescribeConnections", account=ACCOUNT)  # creates PynamoDB's client
+    hook = throttle(ATTEMPTS - 1)
+    with on_every_attempt(hook):
+        created = h.call("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "c"},
+                         account=ACCOUNT)
+    assert created["connectionState"] == "requested"
+    assert hook.seen["attempts"] == ATTEMPTS  # type: ignore[attr-defined]
+
+
+def test_throttling_past_the_retries_is_a_server_error(h: Harness) -> None:
+    h.call("DescribeConnections", account=ACCOUNT)
+    hook = throttle(100)
+    with on_every_attempt(hook):
+        answer = h.send("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "c"},
+                        account=ACCOUNT)
+    assert (answer.status, answer.body) == (500, {"__type": "DirectConnectServerException", "message": STORE_DOWN})
+    assert hook.seen["attempts"] == ATTEMPTS  # type: ignore[attr-defined]
+    assert h.call("DescribeConnections", account=ACCOUNT) == {"connections": []}
+
+
+def test_dynamodb_unreachable(h: Harness) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    items.configure("dx-nowhere", f"http://127.0.0.1:{closed}", "us-east-1")
+    try:
+        attempts = []
+        h.interceptors.append(lambda operation, _: attempts.append(operation))
+        answer = h.send("DescribeConnections", account=ACCOUNT)
+    finally:
+        items.configure("dx-inprocess", None, "us-east-1")
+    assert (answer.status, answer.body["__type"], answer.body["message"]) == (
+        500, "DirectConnectServerException", STORE_DOWN)
+    assert attempts == ["Query"]  # one call, retried inside botocore, then given up
+
+
+def injected(at: int) -> Callable[[str, dict[str, Any]], None]:
+    count = {"calls": 0}
+
+    def fail(operation: str, _: dict[str, Any]) -> None:
+        count["calls"] += 1
+        if count["calls"] == at + 1:
+            raise ClientError({"Error": {"Code": "InternalServerError", "Message": "injected"}}, operation)
+
+    return fail
+
+
+def table_items() -> list[dict[str, Any]]:
+    scan = boto3.client("dynamodb", region_name="us-east-1").scan(TableName="dx-inprocess", ConsistentRead=True)
+    return sorted(scan["Items"], key=lambda item: (item["pk"]["S"], item["sk"]["S"]))
+
+
+def world(h: Harness) -> dict[str, Any]:
+    conn = h.call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "c",
+                                       "tags": [{"key": "dx-emulator:logical-redundancy", "value": "yes"}]},
+                  account=ACCOUNT)
+    lag = h.call("CreateLag", {"numberOfConnections": 2, "location": "EqDC2", "connectionsBandwidth": "10Gbps",
+                               "lagName": "l"}, account=ACCOUNT)
+    vif = h.call("CreatePrivateVirtualInterface", {"connectionId": conn["connectionId"], "newPrivateVirtualInterface": {
+        "virtualInterfaceName": "v", "vlan": 1, "asn": 65000, "virtualGatewayId": "vgw-1"}}, account=ACCOUNT)
+    two = h.call("CreateBGPPeer", {"virtualInterfaceId": vif["virtualInterfaceId"],
+                                   "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}}, account=ACCOUNT)
+    return {"conn": conn, "lag": lag, "vif": vif, "ipv6": two["virtualInterface"]["bgpPeers"][1]}
+
+
+WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
+    "create connection": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps",
+                                                         "connectionName": "n"}),
+    "create connection in a LAG": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps",
+                                                                  "connectionName": "n", "lagId": w["lag"]["lagId"]}),
+    "create LAG": lambda w: ("CreateLag", {"numberOfConnections": 1, "location": "EqDC2",
+                                           "connectionsBandwidth": "1Gbps", "lagName": "n"}),
+    "create VIF": lambda w: ("CreateTransitVirtualInterface", {"connectionId": w["lag"]["lagId"],
+                                                               "newTransitVirtualInterface": {
+        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "directConnectGatewayId": "g"}}),
+    "create peer": lambda w: ("CreateBGPPeer", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                "newBGPPeer": {"asn": 65002, "addressFamily": "ipv4",
+                                                               "amazonAddress": "10.0.0.1/31",
+                                                               "customerAddress": "10.0.0.0/31"}}),
+    "delete peer": lambda w: ("DeleteBGPPeer", {"bgpPeerId": w["ipv6"]["bgpPeerId"]}),
+    "update VIF": lambda w: ("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                                  "mtu": 9001}),
+    "tag": lambda w: ("TagResource", {"resourceArn": f"arn:aws:directconnect:us-east-1:{ACCOUNT}:dxcon/"
+                                                     f"{w['conn']['connectionId']}", "tags": [{"key": "k"}]}),
+    "delete VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
+    "delete LAG member": lambda w: ("DeleteConnection", {"connectionId": w["lag"]["connections"][0]["connectionId"]}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_a_failure_at_any_step_writes_nothing(h: Harness, name: str) -> None:
+    state = world(h)
+    operation, params = WRITES[name](state)
+    before = table_items()
+    h.calls.clear()
+    h.call(operation, params, account=ACCOUNT)  # a dry run to learn how many calls the path makes...
+    steps = len(h.calls)
+    assert 1 <= steps <= 2
+    for item in table_items():  # ...then put the table back as it was
+        if item not in before:
+            boto3.client("dynamodb", region_name="us-east-1").delete_item(
+                TableName="dx-inprocess", Key={"pk": item["pk"], "sk": item["sk"]})
+    for item in before:
+        boto3.client("dynamodb", region_name="us-east-1").put_item(TableName="dx-inprocess", Item=item)
+    assert table_items() == before
+    for step in range(steps):
+        h.interceptors[:] = [injected(step)]
+        answer = h.send(operation, params, account=ACCOUNT)
+        assert (answer.status, answer.body["message"]) == (500, STORE_DOWN), (name, step)
+        assert table_items() == before, f"{name}: a failure at step {step} left a partial write"
+    h.interceptors.clear()
+    assert h.send(operation, params, account=ACCOUNT).status == 200
