@@ -9,7 +9,7 @@ SAM_VENV := .cache/sam-venv
 SAM      := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 SAM_STAMP := $(SAM_VENV)/.installed
 
-.PHONY: run test lint build unit events clean
+.PHONY: run test lint build unit events bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: $(STAMP)
 	$(BIN)/dx-emulator serve --port $(PORT)
 
 lint: $(STAMP) $(SAM_STAMP)
-	$(BIN)/ruff check functions tests scripts/make-events
+	$(BIN)/ruff check functions tests benchmarks scripts/make-events
 	$(BIN)/mypy
 	$(BIN)/cfn-lint template.yaml
 	$(SAM) validate --lint
@@ -50,3 +50,7 @@ events: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .cache .aws-sam .pytest_cache .mypy_cache .ruff_cache
+
+# Every performance figure, measured side by side in one run (docs/benchmarks.md). Not a test.
+bench: $(STAMP) build
+	scripts/with-dynamodb-local $(BIN)/python -m benchmarks.run

@@ -46,4 +46,9 @@ def record(outcome: Outcome) -> None:
     metrics.add_dimension(name="outcome", value=outcome.error_code or "OK")
     metrics.add_metric(name="Requests", unit=MetricUnit.Count, value=1)
     metrics.add_metric(name="Latency", unit=MetricUnit.Milliseconds, value=outcome.latency_ms)
-    metrics.flush_metrics()  # one blob per request, with this request's dimensions
+    try:
+        metrics.flush_metrics()  # one blob per request, with this request's dimensions
+    finally:
+        # With metrics disabled (serve), a flush neither emits nor clears: without this, every
+        # request's values and dimensions would pile up in memory for the life of the process.
+        metrics.clear_metrics()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
-from dx_emulator.observability import logger
+from dx_emulator.observability import Outcome, logger, metrics, record
 from dx_emulator.store.repository import Repository
 from tests.support.inprocess import Harness, harness
 
@@ -117,3 +117,17 @@ def test_one_log_line_and_one_metric_blob_per_request(h: Harness, capsys: pytest
     assert (blob["operation"], blob["outcome"], blob["Requests"]) == (
         "DescribeVirtualInterfaces", "DirectConnectClientException", [1.0])
     assert {m["Name"]: m["Unit"] for m in directive["Metrics"]} == {"Requests": "Count", "Latency": "Milliseconds"}
+
+
+@pytest.mark.parametrize("disabled", ["false", "true"])
+def test_metrics_never_pile_up(monkeypatch: pytest.MonkeyPatch, disabled: str, capsys: pytest.CaptureFixture[str],
+                               recwarn: pytest.WarningsRecorder) -> None:
+    """`dx-emulator serve` runs with metrics disabled, where a flush alone clears nothing."""
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", disabled)
+    for operation in ("CreateConnection", "DescribeConnections", "CreateConnection"):
+        record(Outcome("r", "json", operation, ACCOUNT, "us-east-1", 200, None, 1.0))
+        assert metrics.metric_set == {}
+        assert metrics.dimension_set == {}
+    emitted = [line for line in capsys.readouterr().out.splitlines() if line.startswith('{"_aws"')]
+    assert len(emitted) == (0 if disabled == "true" else 3)
+    assert not [w for w in recwarn if "has already been added" in str(w.message)]

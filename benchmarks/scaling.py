@@ -1,0 +1,44 @@
+"""How the cost grows: CreateBGPPeer and DescribeVirtualInterfaces with 1, 10 and 50 VIFs on a
+connection, and DescribeVirtualInterfaces for an account with 1,000 VIFs (a query of the
+account's partition, never a scan)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from .common import InProcess, Timing, new_connection, new_vif
+
+
+def per_connection(dx: InProcess, sizes: tuple[int, ...] = (1, 10, 50),
+                   samples: int = 20) -> dict[int, dict[str, float]]:
+    results = {}
+    for size in sizes:
+        account = f"4040404040{size:02d}"
+        conn = new_connection(dx, account)
+        vifs = [new_vif(dx, conn, vlan, account) for vlan in range(1, size + 1)]
+        create, describe = Timing(), Timing()
+        for n in range(samples):
+            vif_id = vifs[n % size]["virtualInterfaceId"]
+            # Alternate add and delete so every call is a CreateBGPPeer on a VIF of the same size.
+            request = {"virtualInterfaceId": vif_id, "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}}
+            peered = create.measure(partial(dx.call, "CreateBGPPeer", request, account))
+            peer = peered["virtualInterface"]["bgpPeers"][-1]
+            dx.call("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "bgpPeerId": peer["bgpPeerId"]}, account)
+            describe.measure(partial(dx.call, "DescribeVirtualInterfaces", {"connectionId": conn}, account))
+        results[size] = {"create_bgp_peer_ms": create.median, "describe_ms": describe.median}
+    return results
+
+
+def account_wide(dx: InProcess, vifs: int = 1000, samples: int = 5) -> tuple[float, list[str]]:
+    """(median ms, the DynamoDB calls of one DescribeVirtualInterfaces) for an account of ``vifs`` VIFs."""
+    account = "505050505050"
+    for start in range(0, vifs, 50):
+        conn = new_connection(dx, account)
+        for vlan in range(1, min(50, vifs - start) + 1):
+            new_vif(dx, conn, vlan, account)
+    describe = Timing()
+    for _ in range(samples):
+        with dx.counting() as calls:
+            listed = describe.measure(lambda: dx.call("DescribeVirtualInterfaces", {}, account))
+    assert len(listed["virtualInterfaces"]) == vifs
+    return describe.median, calls
