@@ -51,7 +51,7 @@ def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
 
 # Delays short enough for a test to watch every transition (seconds).
 TIMED = ("--connection-delay", "1", "--vif-delay", "1", "--peer-delay", "1", "--delete-delay", "1",
-         "--deleted-retention", "2")
+         "--deleted-retention", "2", "--bgp-up-delay", "1")
 
 
 @pytest.fixture(scope="session", params=STORES)
@@ -61,6 +61,17 @@ def timed_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
         pytest.fail("timed tests need their own server: deselect them with -m 'not timed'")
     endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
     running = start_server(endpoint, table=f"dx-timed-{uuid.uuid4().hex[:8]}", extra=TIMED)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session", params=STORES)
+def drill_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    """A server on which one minute of a failover test lasts one second."""
+    if request.param == "remote":
+        pytest.fail("failover drills need their own server: deselect them with -m 'not timed'")
+    endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
+    running = start_server(endpoint, table=f"dx-drill-{uuid.uuid4().hex[:8]}", extra=("--failover-minute", "1"))
     yield running
     running.stop()
 

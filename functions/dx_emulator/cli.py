@@ -18,6 +18,8 @@ DELAY_FLAGS = {
     "peer_available": ("--peer-delay", "BGP peer: pending/verifying -> available"),
     "deleting": ("--delete-delay", "deleting -> deleted"),
     "deleted_retention": ("--deleted-retention", "how long deleted resources stay listed (default 900)"),
+    "bgp_up": ("--bgp-up-delay", "an available peer's bgpStatus: down -> up"),
+    "failover_minute": ("--failover-minute", "seconds in one minute of a failover test (default 60)"),
 }
 
 
@@ -30,9 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dynamodb-endpoint", metavar="URL",
                        help="use this DynamoDB (DynamoDB Local, or AWS) instead of the embedded store")
     serve.add_argument("--table", default=os.environ.get("DX_EMULATOR_TABLE", DEFAULT_TABLE))
+    serve.add_argument("--faults", metavar="JSON", help="inject faults (see README: failure drills)")
+    serve.add_argument("--faults-seed", metavar="N", type=int, help="make the injected faults repeatable")
     for name, (flag, meaning) in DELAY_FLAGS.items():
-        serve.add_argument(flag, dest=name, type=float, metavar="SECONDS", help=f"{meaning} (default 0)"
-                           if name != "deleted_retention" else meaning)
+        default_zero = name not in ("deleted_retention", "failover_minute")
+        serve.add_argument(flag, dest=name, type=float, metavar="SECONDS",
+                           help=f"{meaning} (default 0)" if default_zero else meaning)
     seed = commands.add_parser("seed", help="create the resources a YAML/JSON file describes, through the API")
     seed.add_argument("file", type=Path)
     seed.add_argument("--endpoint", required=True, metavar="URL", help="the emulator, e.g. http://127.0.0.1:4599")
@@ -41,10 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str,
-          delays: dict[str, float | None] | None = None) -> None:
+def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
+          delays: dict[str, float | None] | None = None, faults: str | None = None,
+          faults_seed: int | None = None) -> None:
     # The handler reads its settings from the environment at import, as it does on Lambda.
     os.environ["DX_EMULATOR_TABLE"] = table
+    if faults:
+        from .faults import parse  # noqa: PLC0415
+
+        parse(faults)  # a bad setting fails here, with its reason, not on the first request
+        os.environ["DX_EMULATOR_FAULTS"] = faults
+    if faults_seed is not None:
+        os.environ["DX_EMULATOR_FAULTS_SEED"] = str(faults_seed)
     for name, seconds in (delays or {}).items():
         if seconds is not None:
             os.environ[DELAY_VARIABLES[name]] = str(seconds)
@@ -103,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "seed":
         return seed(args.file, args.endpoint, args.account, args.region)
     delays = {name: getattr(args, name) for name in DELAY_FLAGS}
-    serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays)
+    serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays=delays, faults=args.faults,
+          faults_seed=args.faults_seed)
     return 0
 
 

@@ -36,6 +36,8 @@ DELAY_VARIABLES = {
     "peer_available": "DX_EMULATOR_PEER_DELAY",
     "deleting": "DX_EMULATOR_DELETE_DELAY",
     "deleted_retention": "DX_EMULATOR_DELETED_RETENTION",
+    "bgp_up": "DX_EMULATOR_BGP_UP_DELAY",
+    "failover_minute": "DX_EMULATOR_FAILOVER_MINUTE",
 }
 
 
@@ -67,6 +69,8 @@ class Settings:
     verify_signatures: bool = False
     access_keys_json: str | None = None
     access_keys_secret: str | None = None
+    faults: str | None = None
+    faults_seed: int | None = None
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -83,4 +87,6 @@ class Settings:
             verify_signatures=(_non_empty(env, "DX_EMULATOR_VERIFY_SIGNATURES") or "false").lower() == "true",
             access_keys_json=_non_empty(env, "DX_EMULATOR_ACCESS_KEYS"),
             access_keys_secret=_non_empty(env, "DX_EMULATOR_ACCESS_KEYS_SECRET"),
+            faults=_non_empty(env, "DX_EMULATOR_FAULTS"),
+            faults_seed=int(seed) if (seed := _non_empty(env, "DX_EMULATOR_FAULTS_SEED")) else None,
         )

@@ -14,6 +14,7 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
 from .config import Settings
 from .errors import DirectConnectError, ServerException, UnknownOperationException
+from .faults import Injector, parse
 from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
 from .protocol import json_protocol
@@ -26,6 +27,7 @@ from .store.repository import Repository
 settings = Settings.from_environment()
 items.configure(settings.table_name, settings.dynamodb_endpoint, settings.dynamodb_region)
 repository = Repository()
+injector = Injector(parse(settings.faults), settings.faults_seed) if settings.faults else None
 app = APIGatewayHttpResolver()
 
 
@@ -56,6 +58,20 @@ def _verified_scope(event: APIGatewayProxyEventV2, body: bytes) -> Scope:
     return Scope(access_keys.accounts[signed.access_key_id], signed.region)
 
 
+def _inject(faults: Injector, operation: str) -> None:
+    """An operator-configured fault, before the operation touches anything."""
+    fault = faults.draw(operation)
+    if fault is None:
+        return
+    error = fault.error(operation)
+    logger.warning("injected fault", extra={"operation": operation, "injected_error": fault.rule.error,
+                                            "injected_latency_ms": fault.rule.latency_ms})
+    if fault.rule.latency_ms:
+        time.sleep(fault.rule.latency_ms / 1000)
+    if error is not None:
+        raise error
+
+
 # Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O.
 @app.post(".+")
 def request() -> Response[str | bytes]:
@@ -75,6 +91,8 @@ def request() -> Response[str | bytes]:
             scope = _verified_scope(event, body)
         decoded = protocol.decode(event.path, event.headers, body)
         operation = decoded.operation
+        if injector is not None:
+            _inject(injector, operation)
         encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
     except DirectConnectError as error:
         error_code = error.code

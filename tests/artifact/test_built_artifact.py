@@ -68,6 +68,10 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "21-cbor-describe-connections": (200, lambda b: len(b["connections"]) == 3),
     "22-body-not-json": (400, error("SerializationException", "not valid JSON")),
     "23-unknown-operation": (400, error("UnknownOperationException", "LaunchRocket")),
+    "24-start-bgp-failover-test": (200, lambda b: b["virtualInterfaceTest"]["status"] == "in progress"),
+    "25-list-virtual-interface-test-history": (200, lambda b: [t["status"] for t in b["virtualInterfaceTestHistory"]]
+                                               == ["in progress"]),
+    "26-stop-bgp-failover-test": (200, lambda b: b["virtualInterfaceTest"]["status"] == "completed"),
 }
 
 

@@ -34,7 +34,8 @@ def test_ipv6_peer_on_an_ipv4_vif(dx: Any) -> None:
     peer = new_peer(after, vif)
     assert PEER_ID.fullmatch(peer["bgpPeerId"])
     assert (peer["bgpPeerState"], peer["bgpStatus"], peer["asn"], peer["asnLong"]) == ("pending", "down", 65001, 65001)
-    assert vif["bgpPeers"][0]["bgpPeerState"] == "available"  # no delay configured: the next read moves it
+    # No delay configured: the next read finds the peer available and its session up.
+    assert (vif["bgpPeers"][0]["bgpPeerState"], vif["bgpPeers"][0]["bgpStatus"]) == ("available", "up")
     amazon = ipaddress.ip_interface(peer["amazonAddress"])
     customer = ipaddress.ip_interface(peer["customerAddress"])
     assert amazon.network == customer.network

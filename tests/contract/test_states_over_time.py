@@ -47,6 +47,20 @@ def test_terraform_bgp_peer_flow(slow_dx: Any) -> None:
     poll(peers_of_family_and_asn, lambda found: not found)
 
 
+def test_bgp_session_comes_up_after_the_peer_is_available(slow_dx: Any) -> None:
+    dx = slow_dx
+    vif_id = private_vif(dx, connection(dx)["connectionId"])["virtualInterfaceId"]
+
+    def peer() -> dict[str, Any]:
+        found: dict[str, Any] = vifs(dx, virtualInterfaceId=vif_id)[0]["bgpPeers"][0]
+        return found
+
+    assert (peer()["bgpPeerState"], peer()["bgpStatus"]) == ("pending", "down")
+    available = poll(peer, lambda p: p["bgpPeerState"] == "available")
+    assert available["bgpStatus"] == "down"  # --bgp-up-delay 1: the session is not up yet
+    poll(peer, lambda p: p["bgpStatus"] == "up")
+
+
 def test_connection_and_vif_come_up(slow_dx: Any) -> None:
     dx = slow_dx
     conn = connection(dx)

@@ -7,6 +7,7 @@ would pass a plain boto3 test unnoticed. Every contract-test client runs these o
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 import cbor2
@@ -35,7 +36,8 @@ def check_value(value: Any, shape: Shape, path: str) -> None:
         if shape.enum:
             assert value in shape.enum, f"{path} = {value!r} is not one of {shape.enum}"
     elif kind == "timestamp":
-        assert isinstance(value, (int, float)), f"{path} should be epoch seconds"
+        # JSON: epoch seconds; CBOR: tag 1, which cbor2 reads as a datetime.
+        assert isinstance(value, (int, float, datetime)), f"{path} should be a timestamp: {value!r}"
     else:
         raise AssertionError(f"{path}: no check for shape type {kind}")
 

@@ -65,7 +65,7 @@ def vif_with_connection(dx: Any, redundancy: str | None = None, **overrides: Any
     return private_vif(dx, conn["connectionId"], **overrides)
 
 
-STATE_MEMBERS = {"connectionState", "lagState", "virtualInterfaceState", "bgpPeerState"}
+STATE_MEMBERS = {"connectionState", "lagState", "virtualInterfaceState", "bgpPeerState", "bgpStatus"}
 
 
 def stable(resource: Any) -> Any:

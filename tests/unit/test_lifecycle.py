@@ -100,3 +100,21 @@ def test_peer_churn_keeps_the_item_bounded() -> None:
     assert len(deleted) == MAX_DELETED_PEERS_KEPT
     assert min(peer.deleted_at or 0 for peer in deleted) == NOW + 10.5  # the oldest went first
     assert len(churned.live_peers) == 1
+
+
+def test_testing_is_derived_and_never_sticks() -> None:
+    """A VIF saved while a test ran (its state read as "testing") is available once the test is over."""
+    from dx_emulator.domain.failover import start_test, stop_test
+
+    ready = current_vif(vif(), SLOW, NOW + 100)
+    assert ready is not None
+    running, _ = start_test(ready, None, 5, at(100))
+    during = current_vif(running, SLOW, NOW + 101)
+    assert during is not None
+    assert during.virtual_interface_state == "testing"
+    assert {peer.bgp_status for peer in during.bgp_peers} == {"down"}
+    stopped, _ = stop_test(during, at(102))  # saved as read: "testing"
+    after = current_vif(stopped, SLOW, NOW + 103)
+    assert after is not None
+    assert after.virtual_interface_state == "available"
+    assert {peer.bgp_status for peer in after.bgp_peers} == {"up"}

@@ -24,6 +24,10 @@ class Lifecycle:
     deleting: float = 0.0  # deleting -> deleted, for every kind
     # AWS lists deleted VIFs for 15 minutes; the emulator does the same for every kind [choice].
     deleted_retention: float = 900.0
+    # An available peer's BGP session reports "up" this long after the peer became available.
+    bgp_up: float = 0.0
+    # Seconds in one minute of a failover test: 60, or less so a test's course fits a test run.
+    failover_minute: float = 60.0
 
     def expiry(self, deleted_at: float) -> float:
         return deleted_at + self.deleting + self.deleted_retention
@@ -42,23 +46,33 @@ def _gone(deleted_at: float | None, lifecycle: Lifecycle, now: float) -> bool:
     return deleted_at is not None and now > lifecycle.expiry(deleted_at)
 
 
-def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float) -> BgpPeer | None:
+def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float, *, tested: bool = False) -> BgpPeer | None:
+    """The peer now; ``tested`` when a running failover test holds its session DOWN."""
     if _gone(peer.deleted_at, lifecycle, now):
         return None
     state = _state(peer.bgp_peer_state, created_at=peer.created_at, delay=lifecycle.peer_available,
                    deleted_at=peer.deleted_at, lifecycle=lifecycle, now=now)
-    return replace(peer, bgp_peer_state=state)
+    up_at = peer.created_at + lifecycle.peer_available + lifecycle.bgp_up
+    session_up = state == "available" and now > up_at and not tested
+    return replace(peer, bgp_peer_state=state, bgp_status="up" if session_up else "down")
 
 
 def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> VirtualInterface | None:
     if _gone(vif.deleted_at, lifecycle, now):
         return None
-    state = _state(vif.virtual_interface_state, created_at=vif.created_at, delay=lifecycle.vif_available,
+    # "testing" is derived from a running test; a VIF saved while one ran is "available" beneath it.
+    stored = "available" if vif.virtual_interface_state == "testing" else vif.virtual_interface_state
+    state = _state(stored, created_at=vif.created_at, delay=lifecycle.vif_available,
                    deleted_at=vif.deleted_at, lifecycle=lifecycle, now=now)
-    peers = tuple(p for p in (current_peer(peer, lifecycle, now) for peer in vif.bgp_peers) if p is not None)
+    test = vif.running_test(now)
+    tested = set(test.bgp_peer_ids) if test is not None else set()
+    peers = tuple(p for p in (current_peer(peer, lifecycle, now, tested=peer.bgp_peer_id in tested)
+                              for peer in vif.bgp_peers) if p is not None)
     if vif.deleted_at is not None:
         # A deleted VIF's peers go with it [choice].
-        peers = tuple(replace(peer, bgp_peer_state=state) for peer in peers)
+        peers = tuple(replace(peer, bgp_peer_state=state, bgp_status="down") for peer in peers)
+    elif test is not None and state == "available":
+        state = "testing"  # AWS: for the duration of a StartBgpFailoverTest
     return replace(vif, virtual_interface_state=state, bgp_peers=peers)
 
 

@@ -47,6 +47,26 @@ class BgpPeer:
 
 
 @dataclass(frozen=True, slots=True)
+class FailoverTest:
+    """A StartBgpFailoverTest: its peers are DOWN from ``started_at`` until ``ends_at`` (or until
+    it is stopped), all derived on read."""
+
+    test_id: str
+    bgp_peer_ids: tuple[str, ...]
+    duration_minutes: int
+    started_at: float
+    ends_at: float
+    stopped_at: float | None = None
+
+    @property
+    def end(self) -> float:
+        return self.ends_at if self.stopped_at is None else min(self.stopped_at, self.ends_at)
+
+    def is_running(self, now: float) -> bool:
+        return self.started_at <= now < self.end
+
+
+@dataclass(frozen=True, slots=True)
 class VifSlot:
     """What a connection remembers of each VIF on it: enough for VLAN uniqueness and quotas."""
 
@@ -151,9 +171,13 @@ class VirtualInterface:
     site_link_enabled: bool = False
     tags: tuple[Tag, ...] = ()
     bgp_peers: tuple[BgpPeer, ...] = field(default_factory=tuple)
+    failover_tests: tuple[FailoverTest, ...] = ()
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
+
+    def running_test(self, now: float) -> FailoverTest | None:
+        return next((test for test in self.failover_tests if test.is_running(now)), None)
 
     @property
     def live_peers(self) -> tuple[BgpPeer, ...]:

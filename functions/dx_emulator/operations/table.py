@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bgp_peers, connections, lags, tags, virtual_interfaces
+from . import bgp_peers, connections, failover, lags, tags, virtual_interfaces
 from .call import Call
 
 Operation = Callable[[Call], dict[str, Any]]
@@ -25,6 +25,9 @@ OPERATIONS: dict[str, Operation] = {
     "UpdateVirtualInterfaceAttributes": virtual_interfaces.update,
     "CreateBGPPeer": bgp_peers.create,
     "DeleteBGPPeer": bgp_peers.delete,
+    "StartBgpFailoverTest": failover.start,
+    "StopBgpFailoverTest": failover.stop,
+    "ListVirtualInterfaceTestHistory": failover.list_history,
     "TagResource": tags.tag,
     "UntagResource": tags.untag,
     "DescribeTags": tags.describe,

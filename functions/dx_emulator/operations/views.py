@@ -5,9 +5,11 @@ Members with no value are left out, as AWS leaves them out; internal fields neve
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from ..domain import asns
+from ..domain.failover import History
 from ..domain.model import BgpPeer, Connection, Lag, Tag, VirtualInterface
 from ..domain.router_config import customer_router_config
 
@@ -61,6 +63,24 @@ def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
         "tags": tags(item.tags),
         "macSecCapable": False,
     })
+
+
+def _time(epoch: float) -> datetime:
+    """Timestamps leave as datetimes; each protocol encodes them its own way."""
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+def test_history(vif: VirtualInterface, item: History) -> dict[str, Any]:
+    return {
+        "testId": item.test.test_id,
+        "virtualInterfaceId": vif.virtual_interface_id,
+        "bgpPeers": list(item.test.bgp_peer_ids),
+        "status": item.status,
+        "ownerAccount": vif.owner_account,
+        "testDurationInMinutes": item.minutes,
+        "startTime": _time(item.test.started_at),
+        "endTime": _time(item.test.end),
+    }
 
 
 def bgp_peer(peer: BgpPeer) -> dict[str, Any]:

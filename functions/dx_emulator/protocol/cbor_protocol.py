@@ -53,7 +53,8 @@ def decode(path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
 def _encoded(status: int, body: Mapping[str, Any]) -> Encoded:
     import cbor2  # noqa: PLC0415
 
-    return Encoded(status, CONTENT_TYPE, cbor2.dumps(body), {"Smithy-Protocol": PROTOCOL})
+    # RPC v2 CBOR timestamps are tag 1 (epoch seconds), which cbor2 writes for a datetime with this.
+    return Encoded(status, CONTENT_TYPE, cbor2.dumps(body, datetime_as_timestamp=True), {"Smithy-Protocol": PROTOCOL})
 
 
 def encode_result(result: Mapping[str, Any]) -> Encoded:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from ..errors import DirectConnectError, SerializationException, UnknownOperationException
@@ -31,8 +32,15 @@ def decode(path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
     return Decoded(target.removeprefix(TARGET_PREFIX), params)
 
 
+def _timestamp(value: Any) -> float:
+    # The JSON protocol's timestamps are epoch seconds.
+    if isinstance(value, datetime):
+        return value.timestamp()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def encode_result(result: Mapping[str, Any]) -> Encoded:
-    return Encoded(200, CONTENT_TYPE, json.dumps(result, separators=(",", ":")))
+    return Encoded(200, CONTENT_TYPE, json.dumps(result, separators=(",", ":"), default=_timestamp))
 
 
 def encode_error(error: DirectConnectError) -> Encoded:

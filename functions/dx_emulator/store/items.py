@@ -49,6 +49,15 @@ class BgpPeerAttribute(MapAttribute[str, Any]):
     deleted_at = NumberAttribute(null=True)
 
 
+class FailoverTestAttribute(MapAttribute[str, Any]):
+    test_id = UnicodeAttribute()
+    bgp_peer_ids = ListAttribute(of=UnicodeAttribute)
+    duration_minutes = NumberAttribute()
+    started_at = NumberAttribute()
+    ends_at = NumberAttribute()
+    stopped_at = NumberAttribute(null=True)
+
+
 class BaseItem(Model):
     class Meta:
         table_name = DEFAULT_TABLE
@@ -133,6 +142,7 @@ class VirtualInterfaceItem(BaseItem):
     site_link_enabled = BooleanAttribute()
     tags = ListAttribute(of=TagAttribute)
     bgp_peers = ListAttribute(of=BgpPeerAttribute)
+    failover_tests = ListAttribute(of=FailoverTestAttribute, null=True)
     # Derived from bgp_peers on save, so DeleteBGPPeer by bgpPeerId alone can find its VIF with a
     # filtered query instead of a second item written on every CreateBGPPeer.
     bgp_peer_ids = UnicodeSetAttribute(null=True)

@@ -10,8 +10,8 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from ..domain.model import BgpPeer, Tag, VifSlot
-from .items import BgpPeerAttribute, TagAttribute
+from ..domain.model import BgpPeer, FailoverTest, Tag, VifSlot
+from .items import BgpPeerAttribute, FailoverTestAttribute, TagAttribute
 
 E = TypeVar("E")
 Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
@@ -44,6 +44,7 @@ def _maps(element_class: type[Any], attribute_class: type[Any]) -> Converter:
 CONVERTERS: dict[str, Converter] = {
     "bgp_peers": _maps(BgpPeer, BgpPeerAttribute),
     "tags": _maps(Tag, TagAttribute),
+    "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
     "vif_slots": (_slots_out, _slots_in),
     "expires_at": (_time_out, _time_in),
     # String sets: DynamoDB has no empty set, PynamoDB stores none for an empty one.
