@@ -85,6 +85,7 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
 
 
 def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
+    # A LAG moves like a connection: its state field has another name.
     if _gone(lag.deleted_at, lifecycle, now):
         return None
     state = _state(lag.lag_state, created_at=lag.created_at, delay=lifecycle.connection_available,

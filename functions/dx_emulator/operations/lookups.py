@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..domain import lifecycle
 from ..domain.context import Context
 from ..domain.model import Connection, Lag, Parent, VirtualInterface
 from ..errors import ClientException, NotFoundException
 from .call import Call
+
+E = TypeVar("E", Connection, Lag, VirtualInterface)
 
 
 def current_connection(conn: Connection, ctx: Context) -> Connection | None:
@@ -28,23 +33,25 @@ def _required(value: str | None, name: str) -> str:
     return value
 
 
+def _load(call: Call, ctx: Context, kind: type[E], resource_id: str, *,
+          current: Callable[[E, Context], E | None], missing: str) -> E:
+    found = call.store.get(kind, call.scope, resource_id)
+    now = None if found is None else current(found, ctx)
+    if now is None:
+        raise NotFoundException(missing)
+    return now
+
+
 def connection(call: Call, ctx: Context, connection_id: str | None) -> Connection:
     connection_id = _required(connection_id, "connectionId")
-    conn = call.store.get(Connection, call.scope, connection_id)
-    current = None if conn is None else current_connection(conn, ctx)
-    if current is None:
-        # Terraform matches "Could not find Connection with ID".
-        raise NotFoundException(f"Could not find Connection with ID {connection_id}")
-    return current
+    # Terraform matches "Could not find Connection with ID".
+    return _load(call, ctx, Connection, connection_id, current=current_connection,
+                 missing=f"Could not find Connection with ID {connection_id}")
 
 
 def lag(call: Call, ctx: Context, lag_id: str | None) -> Lag:
     lag_id = _required(lag_id, "lagId")
-    found = call.store.get(Lag, call.scope, lag_id)
-    current = None if found is None else current_lag(found, ctx)
-    if current is None:
-        raise NotFoundException(f"Could not find LAG with ID {lag_id}")
-    return current
+    return _load(call, ctx, Lag, lag_id, current=current_lag, missing=f"Could not find LAG with ID {lag_id}")
 
 
 def parent(call: Call, ctx: Context, parent_id: str | None) -> Parent:
@@ -56,12 +63,9 @@ def parent(call: Call, ctx: Context, parent_id: str | None) -> Parent:
 
 def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualInterface:
     vif_id = _required(vif_id, "virtualInterfaceId")
-    vif = call.store.get(VirtualInterface, call.scope, vif_id)
-    current = None if vif is None else current_vif(vif, ctx)
-    if current is None:
-        # Terraform matches "does not exist".
-        raise NotFoundException(f"Virtual interface {vif_id} does not exist")
-    return current
+    # Terraform matches "does not exist".
+    return _load(call, ctx, VirtualInterface, vif_id, current=current_vif,
+                 missing=f"Virtual interface {vif_id} does not exist")
 
 
 def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:

@@ -7,11 +7,12 @@ another account or region names nothing the caller can see: it answers as an unk
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from ..domain.context import Context
-from ..domain.model import Connection, Lag, VirtualInterface
+from ..domain.model import Connection, Lag, Tag, VirtualInterface
 from ..domain.tags import tagged, untagged
 from ..errors import ClientException, NotFoundException
 from . import lookups, views
@@ -43,30 +44,26 @@ def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Connection 
     return lookups.connection(call, ctx, resource_id)
 
 
-def tag(call: Call) -> dict[str, Any]:
+def _retag(call: Call, change: Callable[[tuple[Tag, ...]], tuple[Tag, ...]]) -> dict[str, Any]:
     resource_arn = call.params.string("resourceArn")
-    added = call.params.tags()
 
     def attempt() -> None:
         ctx = call.context()
         resource = _resource(call, ctx, resource_arn)
-        call.store.save(replace(resource, tags=tagged(resource.tags, added)))
+        call.store.save(replace(resource, tags=change(resource.tags)))
 
     optimistic(attempt)
     return {}
+
+
+def tag(call: Call) -> dict[str, Any]:
+    added = call.params.tags()
+    return _retag(call, lambda current: tagged(current, added))
 
 
 def untag(call: Call) -> dict[str, Any]:
-    resource_arn = call.params.string("resourceArn")
     keys = call.params.strings("tagKeys") or ()
-
-    def attempt() -> None:
-        ctx = call.context()
-        resource = _resource(call, ctx, resource_arn)
-        call.store.save(replace(resource, tags=untagged(resource.tags, keys)))
-
-    optimistic(attempt)
-    return {}
+    return _retag(call, lambda current: untagged(current, keys))
 
 
 def describe(call: Call) -> dict[str, Any]:
