@@ -46,10 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
-          delays: dict[str, float | None] | None = None, faults: str | None = None,
-          faults_seed: int | None = None) -> None:
-    # The handler reads its settings from the environment at import, as it does on Lambda.
+def _environment(dynamodb_endpoint: str | None, table: str, delays: dict[str, float | None],
+                 faults: str | None, faults_seed: int | None) -> None:
+    """The handler reads its settings from the environment at import, as it does on Lambda."""
     os.environ["DX_EMULATOR_TABLE"] = table
     if faults:
         from .faults import parse  # noqa: PLC0415
@@ -58,7 +57,7 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
         os.environ["DX_EMULATOR_FAULTS"] = faults
     if faults_seed is not None:
         os.environ["DX_EMULATOR_FAULTS_SEED"] = str(faults_seed)
-    for name, seconds in (delays or {}).items():
+    for name, seconds in delays.items():
         if seconds is not None:
             os.environ[DELAY_VARIABLES[name]] = str(seconds)
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "dx-emulator")
@@ -70,6 +69,13 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
             os.environ.setdefault(name, value)
     else:
         os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+
+
+def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
+          delays: dict[str, float | None] | None = None, faults: str | None = None,
+          faults_seed: int | None = None) -> None:
+    _environment(dynamodb_endpoint, table, delays or {}, faults, faults_seed)
+    if not dynamodb_endpoint:
         from .local.embedded import start_embedded_dynamodb  # noqa: PLC0415
 
         start_embedded_dynamodb()
