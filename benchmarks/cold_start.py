@@ -5,24 +5,17 @@ Python, with the artifact's 3.13 bytecode) when both are here; else the sources 
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.runtime import python313
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / ".aws-sam" / "build"
 SNIPPET = ("import sys, time; sys.path[:0] = {paths!r}; started = time.perf_counter(); import {module}; "
            "print((time.perf_counter() - started) * 1000)")
-
-
-def _python313() -> str | None:
-    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    for candidate in [shutil.which("python3.13"), *sorted(str(p) for p in pyenv.glob("3.13*/bin/python3.13"))]:
-        if candidate and subprocess.run([candidate, "-c", ""], capture_output=True, check=False).returncode == 0:
-            return candidate
-    return None
 
 
 def _median_import(python: str, paths: list[str], module: str, runs: int) -> float:
@@ -37,7 +30,7 @@ def _median_import(python: str, paths: list[str], module: str, runs: int) -> flo
 
 
 def measure(runs: int = 9) -> dict[str, object]:
-    python = _python313()
+    python = python313()
     if python and (BUILD / "Function" / "dx_emulator" / "handler.py").exists():
         paths = [str(BUILD / "Function"), str(BUILD / "DependenciesLayer" / "python")]
         where = f"built artifact, {python}"

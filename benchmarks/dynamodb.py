@@ -7,18 +7,19 @@ from functools import partial
 from typing import Any
 
 import boto3
+from tests.support.inprocess import Harness
 
-from .common import InProcess, Timing, new_connection, new_vif
+from .common import Timing, new_connection, new_vif
 
 ACCOUNT = "202020202020"
 
 
-def calls_per_operation(dx: InProcess) -> list[tuple[str, list[str]]]:
+def calls_per_operation(dx: Harness) -> list[tuple[str, list[str]]]:
     rows: list[tuple[str, list[str]]] = []
 
     def cost(name: str, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         with dx.counting() as calls:
-            result = dx.call(operation, params, ACCOUNT)
+            result: dict[str, Any] = dx.call(operation, params, account=ACCOUNT)
         rows.append((name, calls))
         return result
 
@@ -49,7 +50,7 @@ def calls_per_operation(dx: InProcess) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def handler_against_raw(dx: InProcess, endpoint: str, samples: int = 150) -> tuple[Timing, Timing]:
+def handler_against_raw(dx: Harness, endpoint: str, samples: int = 150) -> tuple[Timing, Timing]:
     vifs = []
     for start in range(0, samples, 50):  # at most 50 VIFs a connection (the quota)
         conn_id = new_connection(dx, ACCOUNT)
@@ -80,6 +81,6 @@ def handler_against_raw(dx: InProcess, endpoint: str, samples: int = 150) -> tup
     for vif, item in zip(vifs, copies, strict=True):
         request = {"virtualInterfaceId": vif["virtualInterfaceId"],
                    "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}}
-        handler.measure(partial(dx.call, "CreateBGPPeer", request, ACCOUNT))
+        handler.measure(partial(dx.call, "CreateBGPPeer", request, account=ACCOUNT))
         direct.measure(partial(raw_calls, item))
     return handler, direct

@@ -9,10 +9,12 @@ import os
 import platform
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+from tests.support.inprocess import Harness, harness
+
 from . import cold_start, dynamodb, scaling, serve_load
-from .common import InProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_CALLS = {"CreateBGPPeer": 1}
@@ -27,7 +29,11 @@ def machine() -> str:
 
 def main() -> int:
     endpoint = os.environ["DX_TEST_DYNAMODB_ENDPOINT"]
-    dx = InProcess(endpoint)
+    with harness(endpoint, table=f"dx-bench-{uuid.uuid4().hex[:8]}", quiet=True) as dx:
+        return report(dx, endpoint)
+
+
+def report(dx: Harness, endpoint: str) -> int:
     out: list[str] = []
 
     def emit(line: str = "") -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from .common import InProcess, Timing, new_connection, new_vif
+from tests.support.inprocess import Harness
+
+from .common import Timing, new_connection, new_vif
 
 
-def per_connection(dx: InProcess, sizes: tuple[int, ...] = (1, 10, 50),
+def per_connection(dx: Harness, sizes: tuple[int, ...] = (1, 10, 50),
                    samples: int = 20) -> dict[int, dict[str, float]]:
     results = {}
     for size in sizes:
@@ -21,15 +23,15 @@ def per_connection(dx: InProcess, sizes: tuple[int, ...] = (1, 10, 50),
             vif_id = vifs[n % size]["virtualInterfaceId"]
             # Alternate add and delete so every call is a CreateBGPPeer on a VIF of the same size.
             request = {"virtualInterfaceId": vif_id, "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}}
-            peered = create.measure(partial(dx.call, "CreateBGPPeer", request, account))
+            peered = create.measure(partial(dx.call, "CreateBGPPeer", request, account=account))
             peer = peered["virtualInterface"]["bgpPeers"][-1]
-            dx.call("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "bgpPeerId": peer["bgpPeerId"]}, account)
-            describe.measure(partial(dx.call, "DescribeVirtualInterfaces", {"connectionId": conn}, account))
+            dx.call("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "bgpPeerId": peer["bgpPeerId"]}, account=account)
+            describe.measure(partial(dx.call, "DescribeVirtualInterfaces", {"connectionId": conn}, account=account))
         results[size] = {"create_bgp_peer_ms": create.median, "describe_ms": describe.median}
     return results
 
 
-def account_wide(dx: InProcess, vifs: int = 1000, samples: int = 5) -> tuple[float, list[str]]:
+def account_wide(dx: Harness, vifs: int = 1000, samples: int = 5) -> tuple[float, list[str]]:
     """(median ms, the DynamoDB calls of one DescribeVirtualInterfaces) for an account of ``vifs`` VIFs."""
     account = "505050505050"
     for start in range(0, vifs, 50):
@@ -39,6 +41,6 @@ def account_wide(dx: InProcess, vifs: int = 1000, samples: int = 5) -> tuple[flo
     describe = Timing()
     for _ in range(samples):
         with dx.counting() as calls:
-            listed = describe.measure(lambda: dx.call("DescribeVirtualInterfaces", {}, account))
+            listed = describe.measure(lambda: dx.call("DescribeVirtualInterfaces", {}, account=account))
     assert len(listed["virtualInterfaces"]) == vifs
     return describe.median, calls

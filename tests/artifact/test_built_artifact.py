@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import uuid
@@ -18,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.runtime import python313
+
 pytestmark = [pytest.mark.dynamodb_local, pytest.mark.artifact]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,12 +27,8 @@ RUNNER = Path(__file__).with_name("run_events.py")
 
 
 def runtime_python() -> str:
-    """python3.13 (Lambda's runtime) from PATH or pyenv; else this interpreter [fallback]."""
-    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    for candidate in [shutil.which("python3.13"), *sorted(str(p) for p in pyenv.glob("3.13*/bin/python3.13"))]:
-        if candidate and subprocess.run([candidate, "-c", ""], capture_output=True, check=False).returncode == 0:
-            return candidate
-    return sys.executable
+    """python3.13 (Lambda's runtime) when this machine has one; else this interpreter [fallback]."""
+    return python313() or sys.executable
 
 
 def no_error(body: dict[str, Any]) -> bool:

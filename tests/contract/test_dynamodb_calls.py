@@ -5,18 +5,13 @@ The happy path of CreateBGPPeer must be one consistent read and one conditional 
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import botocore.client
 import pytest
 
-from dx_emulator.local.events import http_api_event
-from dx_emulator.local.server import InvocationContext
-from dx_emulator.store import items
-from dx_emulator.store.schema import ensure_table
+from tests.support.inprocess import Harness, harness
 from tests.support.server import new_account
 
 pytestmark = pytest.mark.dynamodb_local
@@ -25,46 +20,22 @@ Invoke = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 
 @pytest.fixture(scope="module")
-def handler(dynamodb_local: str) -> Iterator[Callable[[dict[str, Any], Any], dict[str, Any]]]:
-    from dx_emulator.handler import lambda_handler
-
-    with pytest.MonkeyPatch.context() as patch:
-        # DynamoDB Local takes any credentials; botocore needs some to sign with.
-        patch.setenv("AWS_ACCESS_KEY_ID", "local")
-        patch.setenv("AWS_SECRET_ACCESS_KEY", "local")
-        items.configure(f"dx-calls-{uuid.uuid4().hex[:8]}", dynamodb_local, "us-east-1")
-        ensure_table()
-        yield lambda_handler
-        items.configure("dx-emulator", None, "us-east-1")
+def local(dynamodb_local: str) -> Iterator[Harness]:
+    with harness(dynamodb_local, table=f"dx-calls-{uuid.uuid4().hex[:8]}") as h:
+        yield h
 
 
 @pytest.fixture
-def dynamodb_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    original = botocore.client.BaseClient._make_api_call
-
-    def counting(client: Any, operation: str, params: dict[str, Any]) -> Any:
-        if client.meta.service_model.service_name == "dynamodb":
-            calls.append(operation)
-        return original(client, operation, params)
-
-    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", counting)
-    return calls
+def dynamodb_calls(local: Harness) -> list[str]:
+    return local.calls
 
 
 @pytest.fixture
-def invoke(handler: Callable[[dict[str, Any], Any], dict[str, Any]]) -> Invoke:
+def invoke(local: Harness) -> Invoke:
     account = new_account()
 
     def call(operation: str, params: dict[str, Any]) -> dict[str, Any]:
-        headers = [
-            ("Content-Type", "application/x-amz-json-1.1"),
-            ("X-Amz-Target", f"OvertureService.{operation}"),
-            ("Authorization", f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/directconnect/aws4_request"),
-        ]
-        response = handler(http_api_event("POST", "/", headers, json.dumps(params).encode()), InvocationContext())
-        assert response["statusCode"] == 200, response
-        result: dict[str, Any] = json.loads(response["body"])
+        result: dict[str, Any] = local.call(operation, params, account=account)
         return result
 
     return call

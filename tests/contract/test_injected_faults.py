@@ -109,7 +109,7 @@ def test_latency_and_limit_faults_are_logged_as_injected(monkeypatch: pytest.Mon
     rules = parse(json.dumps([{"operations": ["CreateBGPPeer"], "error": "LimitExceededException", "rate": 1},
                               {"operations": ["DescribeConnections"], "latencyMs": 5, "rate": 1}]))
     monkeypatch.setattr(handler, "injector", Injector(rules, seed=1))
-    with harness(monkeypatch) as h:
+    with harness() as h:
         answer = h.send("CreateBGPPeer", {"virtualInterfaceId": "dxvif-00000000"})
         assert (answer.status, answer.body) == (400, {
             "__type": "LimitExceededException",

@@ -24,8 +24,8 @@ ATTEMPTS = BaseItem.Meta.max_retry_attempts + 1
 
 
 @pytest.fixture
-def h(monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
-    with harness(monkeypatch) as recorder:
+def h() -> Iterator[Harness]:
+    with harness() as recorder:
         yield recorder
 
 

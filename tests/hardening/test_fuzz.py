@@ -72,7 +72,7 @@ def requests(operation: str) -> st.SearchStrategy[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def world() -> Iterator[Harness]:
-    with pytest.MonkeyPatch.context() as patch, harness(patch) as h:
+    with harness() as h:
         conn = h.call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "c"},
                       account=ACCOUNT)
         new_vif = {"virtualInterfaceName": "v", "vlan": 1, "asn": 65000, "virtualGatewayId": "vgw-1"}

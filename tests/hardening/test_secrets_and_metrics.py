@@ -48,8 +48,8 @@ def logs() -> Iterator[Collect]:
 
 
 @pytest.fixture
-def h(monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
-    with harness(monkeypatch) as recorder:
+def h() -> Iterator[Harness]:
+    with harness() as recorder:
         yield recorder
 
 
