@@ -108,6 +108,8 @@ class TestDeleteVirtualInterface:
                      virtualInterfaceId=vif_id, newBGPPeer={"asn": 65000, "addressFamily": "ipv6"})
         expect_error(dx.update_virtual_interface_attributes, CLIENT, f"Virtual interface {vif_id} is deleted",
                      virtualInterfaceId=vif_id, mtu=9001)
+        expect_error(dx.delete_bgp_peer, CLIENT, f"Virtual interface {vif_id} is deleted",
+                     virtualInterfaceId=vif_id, asn=65000)
 
     def test_the_vlan_and_quota_slot_are_freed(self, dx: Any) -> None:
         conn_id = connection(dx)["connectionId"]

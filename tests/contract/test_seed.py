@@ -41,6 +41,15 @@ def test_a_world_the_api_refuses(server: RunningServer, tmp_path: Path) -> None:
     assert "Bandwidth 3Gbps is not available for a dedicated connection" in result.stderr
 
 
+def test_a_virtual_interface_of_no_known_type(server: RunningServer, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("connections:\n  - connectionName: c\n    location: EqDC2\n    bandwidth: 1Gbps\n"
+                   "    virtualInterfaces:\n      - {type: hosted, virtualInterfaceName: h, vlan: 1, asn: 65000}\n")
+    result = run_seed(server, new_account(), bad)
+    assert result.returncode == 1
+    assert "virtual interface h: type must be private, public or transit, not hosted" in result.stderr
+
+
 def test_a_file_that_is_not_a_world(server: RunningServer, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("vifs: []\n")
