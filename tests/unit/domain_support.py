@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import random
+import string
 from typing import Any
 
 from dx_emulator.domain.bgp_peers import NewBgpPeer
 from dx_emulator.domain.connections import NewConnection, create_connection
-from dx_emulator.domain.context import Context, SeededEntropy
+from dx_emulator.domain.context import Context
 from dx_emulator.domain.model import PRIVATE, PUBLIC, Connection, Tag, VirtualInterface
 from dx_emulator.domain.virtual_interfaces import NewVirtualInterface, create_virtual_interface
 
 NOW = 1_764_000_000.0
+
+
+class SeededEntropy:
+    """Repeatable randomness for tests."""
+
+    def __init__(self, seed: int) -> None:
+        self._random = random.Random(seed)
+
+    def randbelow(self, upper: int) -> int:
+        return self._random.randrange(upper)
+
+    def token_urlsafe(self, nbytes: int) -> str:
+        alphabet = string.ascii_letters + string.digits + "-_"
+        length = (nbytes * 4 + 2) // 3
+        return "".join(alphabet[self._random.randrange(len(alphabet))] for _ in range(length))
+
 
 
 def ctx(seed: int = 7, allow: frozenset[int] = frozenset()) -> Context:

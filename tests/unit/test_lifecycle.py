@@ -15,13 +15,13 @@ from dx_emulator.domain.bgp_peers import (
     delete_bgp_peer,
 )
 from dx_emulator.domain.connections import delete_connection
-from dx_emulator.domain.context import Context, SeededEntropy
+from dx_emulator.domain.context import Context
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
 from dx_emulator.domain.model import PUBLIC
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
 from dx_emulator.errors import ClientException, NotFoundException
 
-from .domain_support import NOW, conn, vif, vif_request
+from .domain_support import NOW, SeededEntropy, conn, vif, vif_request
 
 SLOW = Lifecycle(connection_available=10, vif_available=20, peer_available=30, deleting=40, deleted_retention=50)
 

@@ -9,6 +9,7 @@ and cached for five minutes, so a rotated key takes effect without a deployment:
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,10 +38,16 @@ def parse(document: Any) -> AccessKeys:
     return AccessKeys(secrets, accounts)
 
 
+@functools.lru_cache(maxsize=4)
+def _inline(document: str) -> AccessKeys:
+    # Parsed once per process, not on every request.
+    return parse(json.loads(document))
+
+
 def load(inline: str | None, secret_name: str | None) -> AccessKeys:
     if secret_name:
         # boto3 comes with the Lambda runtime; only endpoints that verify signatures import it.
         from aws_lambda_powertools.utilities import parameters  # noqa: PLC0415
 
         return parse(parameters.get_secret(secret_name, transform="json", max_age=CACHE_SECONDS))
-    return parse(json.loads(inline or "{}"))
+    return _inline(inline or "{}")

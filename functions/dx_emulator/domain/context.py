@@ -5,7 +5,6 @@ Handing these in as values keeps the rules pure: tests fix the clock and seed th
 
 from __future__ import annotations
 
-import random
 import secrets
 import string
 from dataclasses import dataclass, field
@@ -30,21 +29,6 @@ class SystemEntropy:
 
     def token_urlsafe(self, nbytes: int) -> str:
         return secrets.token_urlsafe(nbytes)
-
-
-class SeededEntropy:
-    """Repeatable randomness for tests."""
-
-    def __init__(self, seed: int) -> None:
-        self._random = random.Random(seed)  # noqa: S311 - tests only, repeatability is the point
-
-    def randbelow(self, upper: int) -> int:
-        return self._random.randrange(upper)
-
-    def token_urlsafe(self, nbytes: int) -> str:
-        alphabet = string.ascii_letters + string.digits + "-_"
-        length = (nbytes * 4 + 2) // 3
-        return "".join(alphabet[self._random.randrange(len(alphabet))] for _ in range(length))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,6 @@ ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]+):(\d{12}):(dxcon|dxl
 MAX_ARNS = 20  # DescribeTags' documented limit
 
 
-def arn(entity: Connection | Lag | VirtualInterface) -> str:
-    kind, resource_id = ("dxvif", entity.virtual_interface_id) if isinstance(entity, VirtualInterface) else (
-        entity.resource_id[:5], entity.resource_id)
-    return f"arn:aws:directconnect:{entity.region}:{entity.owner_account}:{kind}/{resource_id}"
-
-
 def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Connection | Lag | VirtualInterface:
     if not resource_arn:
         raise ClientException("resourceArn is required")
