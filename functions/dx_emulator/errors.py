@@ -66,3 +66,32 @@ class RequestEntityTooLargeException(DirectConnectError):
 
 class NotFoundException(ClientException):
     """An unknown id. Still a DirectConnectClientException on the wire, as AWS answers it."""
+
+
+# Authentication: AWS's own codes and statuses, for endpoints that verify signatures (auth/sigv4.py)
+# and for credential scopes no signature could be valid for (scope.py).
+
+
+class MissingAuthenticationTokenException(DirectConnectError):
+    code = "MissingAuthenticationTokenException"
+    status = 403
+
+
+class IncompleteSignatureException(DirectConnectError):
+    code = "IncompleteSignatureException"
+    status = 400
+
+
+class UnrecognizedClientException(DirectConnectError):
+    code = "UnrecognizedClientException"
+    status = 403
+
+
+class InvalidSignatureException(DirectConnectError):
+    code = "InvalidSignatureException"
+    status = 403
+
+
+class XAmzContentSHA256Mismatch(DirectConnectError):
+    code = "XAmzContentSHA256Mismatch"
+    status = 400

@@ -80,15 +80,17 @@ def request() -> Response[str | bytes]:
     request_id = _request_id()
     logger.set_correlation_id(request_id)
     protocol = protocol_for(event.path)
-    scope = scope_from_authorization(
-        header(event.headers, "Authorization"), settings.default_account, settings.default_region
-    )
+    # Until the request names a valid scope, its outcome is logged under the defaults.
+    scope = Scope(settings.default_account, settings.default_region)
     operation = "unknown"
     error_code = None
     try:
         body = event_body(event.raw_event)
         if settings.verify_signatures:
             scope = _verified_scope(event, body)
+        else:
+            scope = scope_from_authorization(header(event.headers, "Authorization"), settings.default_account,
+                                             settings.default_region)
         decoded = protocol.decode(event.path, event.headers, body)
         operation = decoded.operation
         if injector is not None:

@@ -3,7 +3,7 @@
 ``Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/directconnect/aws4_request, ...``
 The region is the scope's; the account is the access key id when that is 12 digits (moto's
 convention, so tests pick an account by picking a key), otherwise the configured default.
-The signature itself is not verified here.
+The signature itself is not verified here (auth/sigv4.py does, when the endpoint is closed).
 """
 
 from __future__ import annotations
@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/[^/,\s]+/aws4_request")
+from .errors import InvalidSignatureException
+
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/[^/,\s]+/aws4_request")
 _ACCOUNT = re.compile(r"\d{12}")
+# AWS's region names: us-east-1, eu-central-2, us-gov-west-1, us-isob-east-1, cn-northwest-1.
+_REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
+
+
+def valid_region(region: str) -> bool:
+    return _REGION.fullmatch(region) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,5 +38,7 @@ def scope_from_authorization(header: str | None, default_account: str, default_r
     if match is None:
         return Scope(default_account, default_region)
     access_key, region = match.groups()
+    if not valid_region(region):
+        raise InvalidSignatureException("Credential should be scoped to a valid region.")
     account = access_key if _ACCOUNT.fullmatch(access_key) else default_account
     return Scope(account, region)

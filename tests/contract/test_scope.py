@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.support.errors import expect_error
+from tests.support.raw import json_call
 from tests.support.server import RunningServer, client
 from tests.support.world import connection, private_vif, stable
 
@@ -101,3 +102,13 @@ def test_no_operation_reaches_another_scope(dx: Any, account: str, stranger: Any
     for call, message, params in attempts:
         expect_error(call, CLIENT, message, **params)
     assert snapshot(dx) == before
+
+
+@pytest.mark.parametrize("region", ["x" * 3000, "eu-west-1;drop", "EU-WEST-1"])
+def test_a_credential_scope_that_names_no_region_is_refused(server: RunningServer, region: str) -> None:
+    # Before, a 3,000-character region went into the partition key and DynamoDB answered a 500.
+    response = json_call(server.url, "OvertureService.DescribeConnections", b"{}", region=region)
+    assert response.status == 403
+    assert response.json() == {"__type": "InvalidSignatureException",
+                               "message": "Credential should be scoped to a valid region."}
+    assert response.headers["x-amzn-errortype"] == "InvalidSignatureException"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -126,3 +127,57 @@ def test_scoped_to_another_service(guarded: RunningServer) -> None:
     response = send(guarded, signed(guarded.url, b"{}", when=datetime.now(UTC), service="execute-api"))
     assert_refused(response, "InvalidSignatureException", "Credential should be scoped to correct service: "
                                                           "'directconnect'.")
+
+
+def captured_delete(guarded: RunningServer, vif_id: str, *, sign_payload_hash: bool) -> AWSRequest:
+    """A DeleteVirtualInterface as a client signed it (with the payload hash header signed, as some SDKs do)."""
+    body = json.dumps({"virtualInterfaceId": vif_id}).encode()
+    headers = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "OvertureService.DeleteVirtualInterface"}
+    if sign_payload_hash:
+        headers["X-Amz-Content-Sha256"] = hashlib.sha256(body).hexdigest()
+    request = AWSRequest(method="POST", url=guarded.url + "/", data=body, headers=headers)
+    SigV4Auth(Credentials(KEY, SECRET), "directconnect", "us-east-1").add_auth(request)
+    return request
+
+
+@pytest.mark.parametrize("sign_payload_hash", [True, False])
+def test_a_captured_delete_cannot_be_replayed_on_another_vif(guarded: RunningServer, sign_payload_hash: bool) -> None:
+    dx = client(guarded.url, KEY, secret=SECRET)
+    conn = dx.create_connection(location="EqDC2", bandwidth="1Gbps", connectionName="replayed")
+    first, second = (dx.create_private_virtual_interface(connectionId=conn["connectionId"], newPrivateVirtualInterface={
+        "virtualInterfaceName": name, "vlan": vlan, "asn": 65000, "virtualGatewayId": "vgw-0123456789"})
+        for name, vlan in (("first", 101), ("second", 102)))
+    request = captured_delete(guarded, first["virtualInterfaceId"], sign_payload_hash=sign_payload_hash)
+    original_hash = hashlib.sha256(request.body).hexdigest()
+    if not sign_payload_hash:
+        request.headers["X-Amz-Content-Sha256"] = original_hash  # the attacker's addition
+    tampered = json.dumps({"virtualInterfaceId": second["virtualInterfaceId"]}).encode()
+    response = send(guarded, request, body=tampered)
+    if sign_payload_hash:
+        assert response.status == 400
+        assert response.json() == {"__type": "XAmzContentSHA256Mismatch", "message": "The provided "
+                                   "'x-amz-content-sha256' header does not match what was computed."}
+    else:
+        assert_refused(response, "InvalidSignatureException",
+                       "'X-Amz-Content-Sha256' must be a 'SignedHeader' in the AWS Authorization.")
+    assert dx.describe_virtual_interfaces(virtualInterfaceId=second["virtualInterfaceId"])[
+        "virtualInterfaces"][0]["virtualInterfaceState"] != "deleting"
+    if not sign_payload_hash:
+        del request.headers["X-Amz-Content-Sha256"]
+    assert send(guarded, request).status == 200  # the request as it was signed still goes through
+
+
+def test_an_operation_outside_the_signature_is_refused(guarded: RunningServer) -> None:
+    # Signed over host alone, a request's operation could be swapped for another.
+    request = AWSRequest(method="POST", url=guarded.url + "/", data=b"{}",
+                         headers={"Content-Type": "application/x-amz-json-1.1"})
+    SigV4Auth(Credentials(KEY, SECRET), "directconnect", "us-east-1").add_auth(request)
+    request.headers["X-Amz-Target"] = "OvertureService.DescribeConnections"
+    assert_refused(send(guarded, request), "InvalidSignatureException",
+                   "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.")
+
+
+def test_a_session_token_is_refused(guarded: RunningServer, protocol: str) -> None:
+    dx = client(guarded.url, KEY, protocol=protocol, secret=SECRET, token="FwoGZXIvYXdzEXAMPLE")
+    refused(dx.describe_connections, "UnrecognizedClientException",
+            "The security token included in the request is invalid.")

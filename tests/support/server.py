@@ -95,13 +95,14 @@ _SESSIONS = {"json": boto3.session.Session(), "cbor": _cbor_only_session()}
 
 
 def client(url: str, account: str | None = None, region: str = "us-east-1", protocol: str = "json",
-           secret: str = "not-checked", **config: Any) -> Any:
+           secret: str = "not-checked", token: str | None = None, **config: Any) -> Any:
     dx = _SESSIONS[protocol].client(
         "directconnect",
         region_name=region,
         endpoint_url=url,
         aws_access_key_id=account or new_account(),
         aws_secret_access_key=secret,
+        aws_session_token=token,
         # No retries unless a test asks: a test sees each answer as the emulator gave it.
         config=Config(**{"retries": {"mode": "standard", "max_attempts": 1}, **config}),
     )

@@ -2,8 +2,12 @@
 team in. API Gateway's own IAM auth cannot do it: SDKs sign for service ``directconnect``, API
 Gateway demands ``execute-api``.
 
-The canonical request is rebuilt from exactly the headers the client lists in ``SignedHeaders``
-(whatever its SDK chose to sign), the raw path and query, and the body's SHA-256. Errors are
+The expected signature is recomputed by botocore's own ``SigV4Auth`` (the signer every Python
+client uses) over the received method, path, query, the headers the client lists in
+``SignedHeaders`` and the SHA-256 of the body *as received*. A request whose signature would not
+cover what the emulator acts on is refused before any signature is computed: ``host`` and every
+``x-amz-*`` header sent (the operation in ``X-Amz-Target``, the date, the payload hash, a security
+token) must be signed, and a ``X-Amz-Content-Sha256`` header must be the body's hash. Errors are
 AWS's own shapes and words.
 """
 
@@ -15,38 +19,36 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qsl, quote
+from urllib.parse import quote, unquote
 
-from ..errors import DirectConnectError
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+from ..errors import (
+    IncompleteSignatureException,
+    InvalidSignatureException,
+    MissingAuthenticationTokenException,
+    UnrecognizedClientException,
+    XAmzContentSHA256Mismatch,
+)
 from ..protocol.wire import header
+from ..scope import valid_region
 
 ALGORITHM = "AWS4-HMAC-SHA256"
 SERVICE = "directconnect"
 MAX_SKEW = timedelta(minutes=5)  # AWS's allowed clock difference
 _AUTHORIZATION = re.compile(
-    r"AWS4-HMAC-SHA256\s+Credential=(?P<key>[^/,\s]+)/(?P<date>\d{8})/(?P<region>[^/,\s]+)/(?P<service>[^/,\s]+)"
-    r"/aws4_request,\s*SignedHeaders=(?P<headers>[a-z0-9;._-]+),\s*Signature=(?P<signature>[0-9a-f]{64})\s*$"
+    r"AWS4-HMAC-SHA256\s+Credential=(?P<key>[^/,\s]{1,128})/(?P<date>\d{8})/(?P<region>[^/,\s]+)"
+    r"/(?P<service>[^/,\s]{1,64})/aws4_request,\s*SignedHeaders=(?P<headers>[a-z0-9;._-]{1,1024}),"
+    r"\s*Signature=(?P<signature>[0-9a-f]{64})\s*$"
 )
+_TIME_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
-class MissingAuthenticationTokenException(DirectConnectError):
-    code = "MissingAuthenticationTokenException"
-    status = 403
-
-
-class IncompleteSignatureException(DirectConnectError):
-    code = "IncompleteSignatureException"
-    status = 400
-
-
-class UnrecognizedClientException(DirectConnectError):
-    code = "UnrecognizedClientException"
-    status = 403
-
-
-class InvalidSignatureException(DirectConnectError):
-    code = "InvalidSignatureException"
-    status = 403
+INVALID_TOKEN = "The security token included in the request is invalid."  # noqa: S105 - AWS's message
+MISMATCH = ("The request signature we calculated does not match the signature you provided. Check your AWS "
+            "Secret Access Key and signing method. Consult the service documentation for details.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,41 +68,64 @@ class Request:
     body: bytes
 
 
-def _canonical_query(query: str) -> str:
-    pairs = sorted((quote(k, safe="-_.~"), quote(v, safe="-_.~")) for k, v in parse_qsl(query, keep_blank_values=True))
-    return "&".join(f"{k}={v}" for k, v in pairs)
-
-
-def _canonical_request(request: Request, signed_headers: list[str]) -> str:
-    lines = []
-    for name in signed_headers:
-        value = header(request.headers, name)
-        if value is None:
-            raise IncompleteSignatureException(f"Signed header {name} is missing from the request")
-        lines.append(f"{name}:{' '.join(value.split())}\n")
-    payload = header(request.headers, "X-Amz-Content-Sha256") or hashlib.sha256(request.body).hexdigest()
-    # Services other than S3 encode the path's segments once more (as every SDK signs them).
-    path = quote(quote(request.path or "/", safe="/~"), safe="/~")
-    return "\n".join([request.method.upper(), path, _canonical_query(request.query), "".join(lines),
-                      ";".join(signed_headers), payload])
-
-
-def _signature(secret: str, date: str, region: str, string_to_sign: str) -> str:
-    key = f"AWS4{secret}".encode()
-    for part in (date, region, SERVICE, "aws4_request"):
-        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
-    return hmac.new(key, string_to_sign.encode(), hashlib.sha256).hexdigest()
-
-
 def _request_time(request: Request) -> tuple[str, datetime]:
     stamp = header(request.headers, "X-Amz-Date")
     if stamp is None:
         raise IncompleteSignatureException("Authorization header requires existence of either a 'X-Amz-Date' or "
                                            "a 'Date' header.")
     try:
-        return stamp, datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        return stamp, datetime.strptime(stamp, _TIME_FORMAT).replace(tzinfo=UTC)
     except ValueError:
-        raise IncompleteSignatureException(f"X-Amz-Date {stamp} is not in the form YYYYMMDDTHHMMSSZ") from None
+        raise IncompleteSignatureException(f"X-Amz-Date {stamp[:32]} is not in the form YYYYMMDDTHHMMSSZ") from None
+
+
+def _check_time(stamp: str, moment: datetime, now: datetime) -> None:
+    if moment < now - MAX_SKEW:
+        raise InvalidSignatureException(f"Signature expired: {stamp} is now earlier than "
+                                        f"{(now - MAX_SKEW).strftime(_TIME_FORMAT)} "
+                                        f"({now.strftime(_TIME_FORMAT)} - 5 min.)")
+    if moment > now + MAX_SKEW:
+        raise InvalidSignatureException(f"Signature not yet current: {stamp} is still later than "
+                                        f"{(now + MAX_SKEW).strftime(_TIME_FORMAT)} "
+                                        f"({now.strftime(_TIME_FORMAT)} + 5 min.)")
+
+
+def _check_coverage(request: Request, signed_headers: list[str]) -> None:
+    """What the emulator acts on must be under the signature: otherwise a captured request could
+    be replayed with another operation or another body."""
+    if "host" not in signed_headers:
+        raise InvalidSignatureException("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+    for name in request.headers:
+        lowered = name.lower()
+        # CloudFront adds X-Amz-Cf-Id on its way to an origin; the emulator never reads it.
+        if lowered.startswith("x-amz-") and lowered != "x-amz-cf-id" and lowered not in signed_headers:
+            shown = "-".join(part.capitalize() for part in lowered.split("-"))  # front ends lowercase names
+            raise InvalidSignatureException(f"'{shown}' must be a 'SignedHeader' in the AWS Authorization.")
+    for name in signed_headers:
+        if header(request.headers, name) is None:
+            raise IncompleteSignatureException(f"Signed header {name} is missing from the request")
+
+
+def _check_payload(request: Request) -> None:
+    claimed = header(request.headers, "X-Amz-Content-Sha256")
+    # UNSIGNED-PAYLOAD (S3's streaming shortcut) would leave the body outside the signature.
+    if claimed is not None and claimed != hashlib.sha256(request.body).hexdigest():
+        raise XAmzContentSHA256Mismatch("The provided 'x-amz-content-sha256' header does not match what was "
+                                        "computed.")
+
+
+def _expected_signature(request: Request, signed_headers: list[str], credentials: Credentials, region: str,
+                        stamp: str) -> str:
+    headers = {name: header(request.headers, name) or "" for name in signed_headers}
+    # The path as it arrived, encoded once, whatever the front end decoded; botocore encodes it once
+    # more, as every SDK signs non-S3 paths.
+    path = quote(unquote(request.path or "/"), safe="/~")
+    url = f"https://{headers['host']}{path}" + (f"?{request.query}" if request.query else "")
+    aws_request = AWSRequest(method=request.method.upper(), url=url, data=request.body, headers=headers)
+    aws_request.context["timestamp"] = stamp
+    signer = SigV4Auth(credentials, SERVICE, region)
+    canonical = signer.canonical_request(aws_request)
+    return str(signer.signature(signer.string_to_sign(aws_request, canonical), aws_request))
 
 
 def verify(request: Request, secrets: Mapping[str, str], now: datetime) -> Signed:
@@ -116,28 +141,20 @@ def verify(request: Request, secrets: Mapping[str, str], now: datetime) -> Signe
         )
     if match["service"] != SERVICE:
         raise InvalidSignatureException(f"Credential should be scoped to correct service: '{SERVICE}'.")
+    if not valid_region(match["region"]):
+        raise InvalidSignatureException("Credential should be scoped to a valid region.")
     secret = secrets.get(match["key"])
-    if secret is None:
-        raise UnrecognizedClientException("The security token included in the request is invalid.")
+    # The endpoint issues no session credentials: a token it cannot verify is refused, not ignored.
+    if secret is None or header(request.headers, "X-Amz-Security-Token") is not None:
+        raise UnrecognizedClientException(INVALID_TOKEN)
     stamp, moment = _request_time(request)
-    if moment < now - MAX_SKEW:
-        earliest = (now - MAX_SKEW).strftime("%Y%m%dT%H%M%SZ")
-        raise InvalidSignatureException(f"Signature expired: {stamp} is now earlier than {earliest} "
-                                        f"({now.strftime('%Y%m%dT%H%M%SZ')} - 5 min.)")
-    if moment > now + MAX_SKEW:
-        latest = (now + MAX_SKEW).strftime("%Y%m%dT%H%M%SZ")
-        raise InvalidSignatureException(f"Signature not yet current: {stamp} is still later than {latest} "
-                                        f"({now.strftime('%Y%m%dT%H%M%SZ')} + 5 min.)")
+    _check_time(stamp, moment, now)
     if not stamp.startswith(match["date"]):
         raise InvalidSignatureException("Date in Credential scope does not match YYYYMMDD from X-Amz-Date.")
     signed_headers = match["headers"].split(";")
-    canonical = _canonical_request(request, signed_headers)
-    scope = f"{match['date']}/{match['region']}/{SERVICE}/aws4_request"
-    string_to_sign = "\n".join([ALGORITHM, stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()])
-    if not hmac.compare_digest(_signature(secret, match["date"], match["region"], string_to_sign),
-                               match["signature"]):
-        raise InvalidSignatureException(
-            "The request signature we calculated does not match the signature you provided. Check your AWS "
-            "Secret Access Key and signing method. Consult the service documentation for details."
-        )
+    _check_coverage(request, signed_headers)
+    _check_payload(request)
+    expected = _expected_signature(request, signed_headers, Credentials(match["key"], secret), match["region"], stamp)
+    if not hmac.compare_digest(expected, match["signature"]):
+        raise InvalidSignatureException(MISMATCH)
     return Signed(match["key"], match["region"])
