@@ -10,15 +10,13 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
-from dx_emulator.auth.sigv4 import (
+from dx_emulator.auth.sigv4 import Request, Signed, verify
+from dx_emulator.errors import (
     IncompleteSignatureException,
     InvalidSignatureException,
     MissingAuthenticationTokenException,
-    Request,
-    Signed,
     UnrecognizedClientException,
     XAmzContentSHA256Mismatch,
-    verify,
 )
 
 KEY, SECRET = "AKIDEXAMPLE00000001", "secret"
