@@ -11,7 +11,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.awsrequest import AWSResponse
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ReadTimeoutError
 from moto.core.botocore_stubber import BotocoreStubber, MockRawResponse
 
 from dx_emulator.store import items
@@ -80,6 +80,24 @@ def test_throttling_past_the_retries_is_a_server_error(h: Harness) -> None:
     assert (answer.status, answer.body) == (500, {"__type": "DirectConnectServerException", "message": STORE_DOWN})
     assert hook.seen["attempts"] == ATTEMPTS  # type: ignore[attr-defined]
     assert h.call("DescribeConnections", account=ACCOUNT) == {"connections": []}
+
+
+@pytest.mark.parametrize("operation", ["DescribeConnections", "CreateConnection"])
+def test_dynamodb_read_timeouts(h: Harness, operation: str) -> None:
+    # No answer at all (botocore raises rather than returning an error code): still the store's 500,
+    # never "internal error" with a trace.
+    h.call("DescribeConnections", account=ACCOUNT)
+    seen = []
+
+    def time_out(request: Any) -> None:
+        seen.append(request)
+        raise ReadTimeoutError(endpoint_url=request.url)
+
+    with on_every_attempt(time_out):
+        answer = h.send(operation, {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "c"},
+                        account=ACCOUNT)
+    assert (answer.status, answer.body) == (500, {"__type": "DirectConnectServerException", "message": STORE_DOWN})
+    assert len(seen) == ATTEMPTS
 
 
 def test_dynamodb_unreachable(h: Harness) -> None:

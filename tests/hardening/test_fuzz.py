@@ -5,6 +5,7 @@ writes nothing. Seeded (derandomized) and bounded, so `make test` runs the same 
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 import botocore.session
 import pytest
 from botocore.model import Shape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from dx_emulator.operations.table import OPERATIONS
@@ -29,7 +30,9 @@ KNOWN: list[str] = []
 STRINGS = ["ipv4", "ipv6", "private", "10Gbps", "EqDC2", "169.254.0.1/30", "169.254.0.2/30", "10.0.0.1/31",
            "192.168.1.0/24", "2001:db8::1/125", "::/0", "0.0.0.0/0", "256.1.1.1/30", "1.2.3.4/33", "dxvif-00000000",
            "dxcon-zzzzzzzz", "dxlag-", "arn:aws:directconnect:us-east-1:222233334444:dxvif/dxvif-00000000",
-           "", " ", "\u0000", "\U0001f680" * 10, "x" * 5000, "aws:reserved", "dx-emulator:logical-redundancy"]
+           "", " ", "\u0000", "\U0001f680" * 10, "x" * 5000, "aws:reserved", "dx-emulator:logical-redundancy",
+           # Inputs that once made 500s: lone surrogates, ids past DynamoDB's key limits, odd tokens.
+           "\ud800", "a\udfffb", "dxvif-" + "a" * 2000, "dxcon-" + "z" * 200, "²", "9" * 5000, "bad\nkey!"]
 
 junk = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -83,6 +86,14 @@ def world() -> Iterator[Harness]:
         yield h
 
 
+def encodable(params: Any) -> bool:
+    try:
+        json.dumps(params, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 SEEN: Counter[str] = Counter()
 
 
@@ -103,6 +114,8 @@ def test_generated_requests(world: Harness, operation: str, cbor: bool) -> None:
     @SETTINGS
     @given(params=requests(operation))
     def run(params: dict[str, Any]) -> None:
+        # A lone surrogate cannot be written as CBOR text at all: only JSON's escapes can carry one.
+        assume(not cbor or encodable(params))
         writes = len(world.writes())
         check(world, world.send(operation, params, account=ACCOUNT, cbor=cbor), writes)
 

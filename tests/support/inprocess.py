@@ -42,6 +42,7 @@ class Harness:
     handler: Callable[[dict[str, Any], Any], dict[str, Any]]
     table: str
     quiet: bool = False
+    endpoint: str | None = None  # DynamoDB Local's URL, None for moto
     calls: list[str] = field(default_factory=list)
     interceptors: list[Interceptor] = field(default_factory=list)
 
@@ -108,7 +109,7 @@ def harness(endpoint: str | None = None, table: str = "dx-inprocess", quiet: boo
         from dx_emulator.handler import lambda_handler
         from dx_emulator.observability import logger
 
-        recorder = Harness(lambda_handler, table, quiet)
+        recorder = Harness(lambda_handler, table, quiet, endpoint)
         original = botocore.client.BaseClient._make_api_call
         stack.enter_context(mock.patch.object(botocore.client.BaseClient, "_make_api_call",
                                               recorder._recording(original)))

@@ -18,4 +18,8 @@ def auth_key_for(requested: str | None, ctx: Context) -> str:
         raise ClientException(
             f"authKey must be {MIN_LENGTH} to {MAX_LENGTH} characters long; the one given has {len(requested)}"
         )
+    if not all(" " <= character <= "~" for character in requested):
+        # A router takes printable ASCII; a control character would also break customerRouterConfig's XML
+        # [choice: AWS documents no character set].
+        raise ClientException("authKey must hold printable ASCII characters only")
     return requested

@@ -21,6 +21,11 @@ def http_api_event(method: str, target: str, headers: Iterable[tuple[str, str]],
         key = name.lower()  # API Gateway lowercases header names
         merged[key] = f"{merged[key]},{value}" if key in merged else value
     is_text = merged.get("content-type", "").startswith(_TEXT_TYPES)
+    if is_text:
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            is_text = False  # not text after all: passed on as bytes, for the protocol to refuse
     now = time.time()
     event: dict[str, Any] = {
         "version": "2.0",
@@ -51,5 +56,5 @@ def http_api_event(method: str, target: str, headers: Iterable[tuple[str, str]],
     if query:
         event["queryStringParameters"] = dict(parse_qsl(query))
     if body:
-        event["body"] = body.decode("utf-8") if is_text else base64.b64encode(body).decode("ascii")
+        event["body"] = text if is_text else base64.b64encode(body).decode("ascii")
     return event

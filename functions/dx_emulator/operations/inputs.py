@@ -14,6 +14,10 @@ from ..errors import ClientException, SerializationException
 
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
+# The model bounds few strings; every string the emulator keeps is bounded here so that no item can
+# outgrow DynamoDB's 400 KB, whatever a client sends. Names, locations, ids, tag values and tokens
+# all fit [choice: 256 characters]; the domain applies tighter limits where AWS documents them.
+MAX_STRING = 256
 
 
 class Members:
@@ -33,11 +37,13 @@ class Members:
     def _get(self, name: str) -> Any:
         return self._values.get(name)
 
-    def string(self, name: str) -> str | None:
+    def string(self, name: str, max_length: int = MAX_STRING) -> str | None:
         value = self._get(name)
-        if value is None or isinstance(value, str):
-            return value
-        raise SerializationException(f"{self._name(name)} must be a string")
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise SerializationException(f"{self._name(name)} must be a string")
+        return _bounded(value, self._name(name), max_length)
 
     def _number(self, name: str, limit: int) -> int | None:
         value = self._get(name)
@@ -83,13 +89,13 @@ class Members:
             items.append(Members(item, f"{self._name(name)}[{index}]"))
         return items
 
-    def strings(self, name: str) -> tuple[str, ...] | None:
+    def strings(self, name: str, max_length: int = MAX_STRING) -> tuple[str, ...] | None:
         value = self._get(name)
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise SerializationException(f"{self._name(name)} must be a list of strings")
-        return tuple(value)
+        return tuple(_bounded(item, f"{self._name(name)}[{index}]", max_length) for index, item in enumerate(value))
 
     def tags(self, name: str = "tags") -> tuple[Tag, ...]:
         tags = []
@@ -99,3 +105,9 @@ class Members:
                 raise ClientException(f"{member.path}.key is required")
             tags.append(Tag(key, member.string("value")))
         return tuple(tags)
+
+
+def _bounded(value: str, name: str, max_length: int) -> str:
+    if len(value) > max_length:
+        raise ClientException(f"{name} must be at most {max_length} characters long; {len(value)} were given")
+    return value

@@ -29,6 +29,13 @@ def decode(path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
         raise SerializationException("The request body is not valid JSON") from None
     if not isinstance(params, dict):
         raise SerializationException("The request body must be a JSON object")
+    try:
+        # JSON's \ud800 escapes decode to lone surrogates, which no other encoding (UTF-8, CBOR) can
+        # carry: stored, they would break every later read of the account over CBOR.
+        json.dumps(params, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SerializationException("The request body holds a string that is not valid Unicode (a lone "
+                                     "surrogate)") from None
     return Decoded(target.removeprefix(TARGET_PREFIX), params)
 
 

@@ -34,16 +34,22 @@ def event_body(event: Mapping[str, Any], limit: int = MAX_BODY_BYTES) -> bytes:
     application/cbor; Powertools' decoded_body would also read the bytes as UTF-8, which CBOR is not."""
     body = event.get("body") or ""
     encoded = bool(event.get("isBase64Encoded"))
-    # The decoded size, from the base64 length and its padding, without decoding.
-    size = len(body) * 3 // 4 - (len(body) - len(body.rstrip("="))) if encoded else len(body)
-    if size > limit:
-        raise RequestEntityTooLargeException(f"The request body is {size} bytes; the limit is {limit}")
     if not encoded:
-        return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+        # A text body is counted in bytes, as it arrived, not in characters.
+        raw = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else bytes(body)
+        _check_size(len(raw), limit)
+        return raw
+    # The decoded size, from the base64 length and its padding, without decoding.
+    _check_size(len(body) * 3 // 4 - (len(body) - len(body.rstrip("="))), limit)
     try:
         return base64.b64decode(body, validate=True)
     except ValueError:
         raise SerializationException("The request body is not valid base64") from None
+
+
+def _check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise RequestEntityTooLargeException(f"The request body is {size} bytes; the limit is {limit}")
 
 
 def header(headers: Mapping[str, str], name: str) -> str | None:

@@ -23,6 +23,8 @@ from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
 from .mapping import from_attributes, to_attributes
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
+# Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
+MAX_ID_LENGTH = 128
 # Why a transaction was cancelled when another writer got there first: retry those.
 LOST_RACE_REASONS = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
 
@@ -57,10 +59,25 @@ def _store_call(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
         except PynamoDBException as error:
             # The cause's code and message only: never the request, which may hold auth keys.
-            log.warning("DynamoDB call failed: %s %s", type(error).__name__, error.cause_response_code)
+            log.warning("DynamoDB call failed: %s %s", type(error).__name__, _cause(error))
             raise StoreUnavailable("The emulator's store (DynamoDB) failed or is throttling; try again") from error
 
     return call
+
+
+def _cause(error: PynamoDBException) -> str | None:
+    """DynamoDB's error code, or None when the call never got an answer (a timeout, a dropped
+    connection): PynamoDB's own property raises AttributeError then."""
+    try:
+        return error.cause_response_code
+    except AttributeError:
+        return None
+
+
+def _keyable(resource_id: str) -> bool:
+    """Whether an id can be a sort key at all (DynamoDB allows 1,024 bytes): a longer one names
+    nothing, and asking DynamoDB would only earn a validation error."""
+    return 0 < len(resource_id) <= MAX_ID_LENGTH
 
 
 def _pk(account: str, region: str) -> str:
@@ -96,7 +113,7 @@ class Repository:
     @_store_call
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
         item_class, prefix = KINDS[entity_class]
-        if not resource_id.startswith(prefix):
+        if not resource_id.startswith(prefix) or not _keyable(resource_id):
             return None
         try:
             return _entity(entity_class, item_class.get(scope.partition_key, resource_id, consistent_read=True))
@@ -119,7 +136,7 @@ class Repository:
     @_store_call
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
         item_class = KINDS[entity_class][0]
-        keys = [(scope.partition_key, resource_id) for resource_id in resource_ids]
+        keys = [(scope.partition_key, resource_id) for resource_id in resource_ids if _keyable(resource_id)]
         if not keys:
             return []
         items: Iterator[BaseItem] = item_class.batch_get(keys, consistent_read=True)
@@ -139,7 +156,7 @@ class Repository:
         try:
             _item(entity).save()
         except PutError as error:
-            if error.cause_response_code == CONDITION_FAILED:
+            if _cause(error) == CONDITION_FAILED:
                 raise ConcurrentModification(_resource_id(entity)) from error
             raise
 

@@ -1,0 +1,77 @@
+"""``maxResults`` and ``nextToken``, as the model defines them for every Describe/List operation.
+
+A page is the items after the last one already returned, in a stable order (keyset paging), so
+resources created or deleted between two calls never shift a page. The token is opaque to clients:
+the last sort key returned, bound to the account, region, operation and filters it was issued for.
+A token from another caller, another filter, or no token of ours at all is refused; it carries no
+secret, so there is nothing to forge (a forged token could only page through the caller's own view).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..errors import ClientException
+from .call import Call
+
+T = TypeVar("T")
+
+# AWS: "If MaxResults is given a value larger than 100, only 100 results are returned."
+PAGE_MAX = 100
+MAX_TOKEN = 512
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    size: int | None  # None: everything (the caller gave no maxResults and the operation allows it)
+    after: str | None  # the sort key of the last item already returned
+    binding: str  # what the token is valid for
+
+
+def _binding(call: Call, operation: str, filters: Sequence[object]) -> str:
+    text = json.dumps([call.scope.account, call.scope.region, operation, *filters], default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _decode(token: str, binding: str) -> str:
+    try:
+        document = json.loads(base64.urlsafe_b64decode(token.encode("ascii") + b"=" * (-len(token) % 4)))
+    except (ValueError, UnicodeError, binascii.Error):
+        document = None
+    if not isinstance(document, dict) or not isinstance(document.get("k"), str) or document.get("b") != binding:
+        raise ClientException("The nextToken is not valid for this request: pass back a nextToken from the previous "
+                              "answer to the same request")
+    return str(document["k"])
+
+
+def _encode(last_key: str, binding: str) -> str:
+    raw = json.dumps({"b": binding, "k": last_key}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def page_request(call: Call, operation: str, *filters: object, default: int | None = None) -> PageRequest:
+    """The page a request asks for; ``default`` is the page size without ``maxResults``."""
+    size = call.params.integer("maxResults")
+    if size is not None and size < 1:
+        raise ClientException(f"maxResults must be at least 1; {size} was given")
+    size = default if size is None else min(size, PAGE_MAX)
+    binding = _binding(call, operation, filters)
+    token = call.params.string("nextToken", max_length=MAX_TOKEN)
+    return PageRequest(size, None if token is None else _decode(token, binding), binding)
+
+
+def paged(items: Sequence[T], key: Callable[[T], str], request: PageRequest) -> tuple[list[T], str | None]:
+    """The requested page of ``items`` (in ``key`` order) and the token for the next, if any."""
+    ordered = sorted(items, key=key)
+    if request.after is not None:
+        ordered = [item for item in ordered if key(item) > request.after]
+    if request.size is None or len(ordered) <= request.size:
+        return ordered, None
+    chosen = ordered[:request.size]
+    return chosen, _encode(key(chosen[-1]), request.binding)
