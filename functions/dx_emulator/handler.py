@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +40,18 @@ def _request_id() -> str:
     import uuid  # noqa: PLC0415 - Lambda always gives a request id; uuid costs ~5 ms of cold start
 
     return str(uuid.uuid4())
+
+
+def request_token(scope: Scope, operation: str, invocation_id: str | None, body: bytes, request_id: str) -> str:
+    """What identifies a request across its retries. SDKs send the same ``amz-sdk-invocation-id``
+    with every attempt of one call (botocore, the CLI, the Go, Java and JS SDKs do), so a retry after
+    a lost answer or a 500 is the same request; the scope and body are part of it, so the id alone
+    names nothing of another account's or another call's. Without the header every request is new."""
+    if not invocation_id:
+        return hashlib.sha256(request_id.encode()).hexdigest()[:24]
+    digest = hashlib.sha256(f"{scope.account}|{scope.region}|{operation}|{invocation_id[:128]}|".encode())
+    digest.update(body)
+    return digest.hexdigest()[:24]
 
 
 def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
@@ -95,7 +108,9 @@ def request() -> Response[str | bytes]:
         operation = decoded.operation
         if injector is not None:
             _inject(injector, operation)
-        encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings))
+        token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body, request_id)
+        encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings,
+                                                        token=token))
     except DirectConnectError as error:
         error_code = error.code
         encoded = protocol.encode_error(error)

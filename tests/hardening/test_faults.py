@@ -17,6 +17,7 @@ from moto.core.botocore_stubber import BotocoreStubber, MockRawResponse
 from dx_emulator.store import items
 from dx_emulator.store.items import BaseItem
 from tests.support.inprocess import Harness, harness
+from tests.support.writes import WRITES, world
 
 STORE_DOWN = "The emulator's store (DynamoDB) failed or is throttling; try again"
 ACCOUNT = "333344445555"
@@ -132,47 +133,9 @@ def table_items() -> list[dict[str, Any]]:
     return sorted(scan["Items"], key=lambda item: (item["pk"]["S"], item["sk"]["S"]))
 
 
-def world(h: Harness) -> dict[str, Any]:
-    conn = h.call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "c",
-                                       "tags": [{"key": "dx-emulator:logical-redundancy", "value": "yes"}]},
-                  account=ACCOUNT)
-    lag = h.call("CreateLag", {"numberOfConnections": 2, "location": "EqDC2", "connectionsBandwidth": "10Gbps",
-                               "lagName": "l"}, account=ACCOUNT)
-    vif = h.call("CreatePrivateVirtualInterface", {"connectionId": conn["connectionId"], "newPrivateVirtualInterface": {
-        "virtualInterfaceName": "v", "vlan": 1, "asn": 65000, "virtualGatewayId": "vgw-1"}}, account=ACCOUNT)
-    two = h.call("CreateBGPPeer", {"virtualInterfaceId": vif["virtualInterfaceId"],
-                                   "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}}, account=ACCOUNT)
-    return {"conn": conn, "lag": lag, "vif": vif, "ipv6": two["virtualInterface"]["bgpPeers"][1]}
-
-
-WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
-    "create connection": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps",
-                                                         "connectionName": "n"}),
-    "create connection in a LAG": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps",
-                                                                  "connectionName": "n", "lagId": w["lag"]["lagId"]}),
-    "create LAG": lambda w: ("CreateLag", {"numberOfConnections": 1, "location": "EqDC2",
-                                           "connectionsBandwidth": "1Gbps", "lagName": "n"}),
-    "create VIF": lambda w: ("CreateTransitVirtualInterface", {"connectionId": w["lag"]["lagId"],
-                                                               "newTransitVirtualInterface": {
-        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "directConnectGatewayId": "g"}}),
-    "create peer": lambda w: ("CreateBGPPeer", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
-                                                "newBGPPeer": {"asn": 65002, "addressFamily": "ipv4",
-                                                               "amazonAddress": "10.0.0.1/31",
-                                                               "customerAddress": "10.0.0.0/31"}}),
-    "delete peer": lambda w: ("DeleteBGPPeer", {"bgpPeerId": w["ipv6"]["bgpPeerId"]}),
-    "update VIF": lambda w: ("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
-                                                                  "mtu": 9001}),
-    "tag": lambda w: ("TagResource", {"resourceArn": f"arn:aws:directconnect:us-east-1:{ACCOUNT}:dxcon/"
-                                                     f"{w['conn']['connectionId']}", "tags": [{"key": "k"}]}),
-    "delete VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
-    "delete LAG member": lambda w: ("DeleteConnection", {"connectionId": w["lag"]["connections"][0]["connectionId"]}),
-}
-
-
 @pytest.mark.parametrize("name", sorted(WRITES))
 def test_a_failure_at_any_step_writes_nothing(h: Harness, name: str) -> None:
-    state = world(h)
-    operation, params = WRITES[name](state)
+    operation, params = WRITES[name](world(h, ACCOUNT))
     before = table_items()
     h.calls.clear()
     h.call(operation, params, account=ACCOUNT)  # a dry run to learn how many calls the path makes...

@@ -58,7 +58,9 @@ class Harness:
         seen.extend(self.calls)
 
     def send(self, operation: str, params: Any = None, *, account: str = "111122223333", cbor: bool = False,
-             raw: bytes | None = None, target: str | None = None, signature: str = "0") -> Answer:
+             raw: bytes | None = None, target: str | None = None, signature: str = "0",
+             invocation: str | None = None) -> Answer:
+        """``invocation``: the amz-sdk-invocation-id an SDK repeats on every attempt of one call."""
         if raw is not None:
             body = raw
         elif cbor:
@@ -74,6 +76,8 @@ class Harness:
             headers = [("Content-Type", "application/x-amz-json-1.1"),
                        ("X-Amz-Target", target or f"OvertureService.{operation}")]
             path = "/"
+        if invocation is not None:
+            headers.append(("amz-sdk-invocation-id", invocation))
         event = http_api_event("POST", path, [*headers, ("Authorization", auth)], body)
         with contextlib.redirect_stdout(io.StringIO()) if self.quiet else contextlib.nullcontext():
             response = self.handler(event, InvocationContext())

@@ -8,7 +8,7 @@ from typing import Any
 
 from dx_emulator.domain.bgp_peers import NewBgpPeer
 from dx_emulator.domain.connections import NewConnection, create_connection
-from dx_emulator.domain.context import Context
+from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.model import PRIVATE, PUBLIC, Connection, Tag, VirtualInterface
 from dx_emulator.domain.virtual_interfaces import NewVirtualInterface, create_virtual_interface
 
@@ -32,7 +32,7 @@ class SeededEntropy:
 
 
 def ctx(seed: int = 7, allow: frozenset[int] = frozenset()) -> Context:
-    return Context("123456789012", "us-east-1", NOW, SeededEntropy(seed), allow)
+    return Context("123456789012", "us-east-1", NOW, SeededEntropy(seed), allow, names=Names(f"seed-{seed}"))
 
 
 def conn(redundancy: str | None = None) -> Connection:

@@ -15,7 +15,7 @@ from dx_emulator.domain.bgp_peers import (
     delete_bgp_peer,
 )
 from dx_emulator.domain.connections import delete_connection
-from dx_emulator.domain.context import Context
+from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
 from dx_emulator.domain.model import PUBLIC
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
@@ -27,7 +27,8 @@ SLOW = Lifecycle(connection_available=10, vif_available=20, peer_available=30, d
 
 
 def at(seconds: float, lifecycle: Lifecycle = SLOW, seed: int = 1) -> Context:
-    return Context("123456789012", "us-east-1", NOW + seconds, SeededEntropy(seed), lifecycle=lifecycle)
+    return Context("123456789012", "us-east-1", NOW + seconds, SeededEntropy(seed), lifecycle=lifecycle,
+                   names=Names(f"seed-{seed}"))
 
 
 @pytest.mark.parametrize(("after", "state"), [(0, "requested"), (10, "requested"), (10.001, "available")])

@@ -5,8 +5,10 @@ Handing these in as values keeps the rules pure: tests fix the clock and seed th
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import string
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -31,6 +33,22 @@ class SystemEntropy:
         return secrets.token_urlsafe(nbytes)
 
 
+class Names:
+    """Ids a request creates, derived from its token: the n-th id of a kind is the same each time the
+    same request is made, so a request sent again finds what its first attempt created instead of
+    creating it twice. Ids are not secrets (auth keys come from ``Entropy``)."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self._token = token or secrets.token_hex(16)
+        self._drawn: Counter[str] = Counter()
+
+    def digest(self, kind: str) -> bytes:
+        """32 bytes for the next id of ``kind``."""
+        number = self._drawn[kind]
+        self._drawn[kind] += 1
+        return hashlib.sha256(f"{self._token}|{kind}|{number}".encode()).digest()
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     account: str
@@ -39,6 +57,7 @@ class Context:
     entropy: Entropy = field(default_factory=SystemEntropy)
     public_asn_allow_list: frozenset[int] = frozenset()
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    names: Names = field(default_factory=Names)
 
     @property
     def expires_at(self) -> float:
@@ -47,8 +66,18 @@ class Context:
 
     def new_id(self, prefix: str) -> str:
         """AWS's id format: a prefix, a dash, 8 lowercase alphanumerics (``dxvif-ffhhk74f``)."""
-        suffix = "".join(ID_ALPHABET[self.entropy.randbelow(len(ID_ALPHABET))] for _ in range(8))
+        number = int.from_bytes(self.names.digest(prefix), "big")
+        suffix = ""
+        for _ in range(8):
+            number, index = divmod(number, len(ID_ALPHABET))
+            suffix += ID_ALPHABET[index]
         return f"{prefix}-{suffix}"
+
+    def new_uuid(self, kind: str) -> str:
+        """A random (version 4) UUID, as AWS's test and gateway ids are, derived like ``new_id``."""
+        digits = self.names.digest(kind)[:16].hex()
+        variant = "89ab"[int(digits[16], 16) % 4]
+        return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{variant}{digits[17:20]}-{digits[20:32]}"
 
     def device_name(self, location: str) -> str:
         """A device name in the form AWS shows (``EqDC2-123h49s71dabc``)."""

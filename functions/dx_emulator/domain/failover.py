@@ -46,7 +46,7 @@ def start_test(vif: VirtualInterface, peer_ids: tuple[str, ...] | None, minutes:
                 f"BGP peer {peer_id} is not a live peer of virtual interface {vif.virtual_interface_id}"
             )
     test = FailoverTest(
-        test_id=_test_id(ctx),
+        test_id=ctx.new_uuid("test"),
         bgp_peer_ids=chosen,
         duration_minutes=minutes,
         started_at=ctx.now,
@@ -70,9 +70,3 @@ def history(test: FailoverTest, ctx: Context) -> History:
         return History(test, IN_PROGRESS, test.duration_minutes)
     ran = math.ceil((test.end - test.started_at) / ctx.lifecycle.failover_minute)
     return History(test, COMPLETED, max(1, min(ran, test.duration_minutes)))
-
-
-def _test_id(ctx: Context) -> str:
-    """A UUID-shaped id from the context's randomness (AWS shows none in its docs) [choice]."""
-    digits = f"{ctx.entropy.randbelow(16**32):032x}"
-    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{digits[16:20]}-{digits[20:]}"

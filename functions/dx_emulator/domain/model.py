@@ -1,6 +1,8 @@
 """Direct Connect resources as plain immutable values. No I/O here; the store persists these.
 
-``version`` is the store's optimistic-lock counter: the domain copies it along untouched.
+``version`` and ``write_tokens`` are the store's bookkeeping, which the domain copies along untouched:
+the optimistic-lock counter, and the tokens of the last requests that wrote the resource (so a
+request whose answer was lost recognises its own committed write, see operations/call.py).
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ class Connection:
     # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
     expires_at: float | None = None
     version: int | None = None
+    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -125,6 +128,7 @@ class Lag:
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
+    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -175,6 +179,7 @@ class VirtualInterface:
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
+    write_tokens: tuple[str, ...] = ()
 
     def running_test(self, now: float) -> FailoverTest | None:
         return next((test for test in self.failover_tests if test.is_running(now)), None)

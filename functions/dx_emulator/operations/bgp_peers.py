@@ -27,9 +27,10 @@ def create(call: Call) -> dict[str, Any]:
     # the loser is judged against the winner's peer (the address-family rule holds under races).
     def attempt() -> VirtualInterface:
         ctx = call.context()
-        vif = add_bgp_peer(lookups.virtual_interface(call, ctx, vif_id), request, ctx)
-        call.store.save(vif)
-        return vif
+        vif = lookups.virtual_interface(call, ctx, vif_id)
+        if call.replayed(vif):
+            return vif  # this request's peer is already there
+        return call.save(add_bgp_peer(vif, request, ctx))
 
     return {"virtualInterface": views.virtual_interface(optimistic(attempt))}
 
@@ -52,8 +53,8 @@ def delete(call: Call) -> dict[str, Any]:
             vif = lookups.virtual_interface(call, ctx, vif_id)
         else:
             vif = lookups.virtual_interface_with_peer(call, ctx, selector.bgp_peer_id or "")
-        deleted = delete_bgp_peer(vif, selector, ctx)
-        call.store.save(deleted)
-        return deleted
+        if call.replayed(vif):
+            return vif  # this request already deleted the peer
+        return call.save(delete_bgp_peer(vif, selector, ctx))
 
     return {"virtualInterface": views.virtual_interface(optimistic(attempt))}

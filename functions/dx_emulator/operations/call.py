@@ -1,4 +1,11 @@
-"""One operation call: who asks, with what, against which store; and the optimistic-retry loop."""
+"""One operation call: who asks, with what, against which store; and the optimistic-retry loop.
+
+A call carries the request's token. It names what the request writes (the store stamps it on every
+item written) and seeds the ids the request creates, so a request that is sent again, by botocore
+after DynamoDB applied a write whose answer was lost, or by the client after a 500, recognises its
+own earlier write: the store answers a lost write as done, and each operation checks whether the
+aggregate it is about to change already carries its token (``replayed``) before applying its rule.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +13,18 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..config import Settings
-from ..domain.context import Context, Entropy, SystemEntropy
+from ..domain.context import Context, Entropy, Names, SystemEntropy
 from ..errors import ServerException
 from ..scope import Scope
 from ..store.repository import ConcurrentModification, Repository
+from ..store.writes import Entity, Put, Write
 from .inputs import Members
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Entity)
 
 # Each retry re-reads and re-applies the rules, so the loser of a race meets the winner's write.
 # A handful of attempts covers 32 racing clients: every failed attempt means another one won.
@@ -29,10 +38,12 @@ class Call:
     params: Members
     store: Repository
     settings: Settings
+    token: str
     clock: Callable[[], float] = time.time
     entropy: Entropy = field(default_factory=SystemEntropy)
 
     def context(self) -> Context:
+        """A fresh context per attempt: the same ids again, for a request sent again."""
         return Context(
             account=self.scope.account,
             region=self.scope.region,
@@ -40,7 +51,19 @@ class Call:
             entropy=self.entropy,
             public_asn_allow_list=self.settings.public_asn_allow_list,
             lifecycle=self.settings.lifecycle,
+            names=Names(self.token),
         )
+
+    def replayed(self, entity: Entity) -> bool:
+        """Whether this request already changed ``entity`` (an earlier attempt whose answer was lost)."""
+        return self.token in entity.write_tokens
+
+    def commit(self, *writes: Write) -> Entity:
+        return self.store.commit(writes, self.token)
+
+    def save(self, entity: E, *others: Entity) -> E:
+        """Write ``entity`` (and ``others``, all or none); ``entity`` as stored."""
+        return cast(E, self.commit(Put(entity), *(Put(other) for other in others)))
 
 
 def optimistic(attempt: Callable[[], T], attempts: int = MAX_ATTEMPTS) -> T:

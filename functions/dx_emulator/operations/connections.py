@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag
 from ..domain.model import Connection
+from ..store.writes import Detach, Put
 from . import lookups, views
 from .call import Call, optimistic
 
@@ -22,13 +23,14 @@ def create(call: Call) -> dict[str, Any]:
 
     def attempt() -> Connection:
         ctx = call.context()
-        conn = create_connection(request, ctx)
+        conn = create_connection(request, ctx)  # its id is the request's: sent again, the same id
         if request.lag_id is None:
-            call.store.save(conn)  # retried with a fresh id if the id collided
-            return conn
-        joined, lag = join_lag(conn, lookups.lag(call, ctx, request.lag_id))
-        call.store.save_all(joined, lag)
-        return joined
+            return call.save(conn)  # the store recognises this request's earlier write of it
+        lag = lookups.lag(call, ctx, request.lag_id)
+        if call.replayed(lag):
+            return lookups.connection(call, ctx, conn.connection_id)
+        joined, lag = join_lag(conn, lag)
+        return call.save(joined, lag)
 
     return views.connection(optimistic(attempt))
 
@@ -54,9 +56,8 @@ def delete(call: Call) -> dict[str, Any]:
         if deleted is conn:
             return conn  # already deleting or deleted: nothing to write
         if conn.lag_id is not None:
-            call.store.save_detaching(deleted, conn.lag_id, "connection_ids")
-        else:
-            call.store.save(deleted)
-        return deleted
+            leaving = Detach(conn.owner_account, conn.region, conn.lag_id, "connection_ids", conn.connection_id)
+            return cast(Connection, call.commit(Put(deleted), leaving))
+        return call.save(deleted)
 
     return views.connection(optimistic(attempt))

@@ -14,9 +14,10 @@ from .inputs import Members
 from .table import OPERATIONS
 
 
-def dispatch(operation: str, params: Mapping[str, Any], scope: Scope, store: Repository,
-             settings: Settings) -> dict[str, Any]:
+def dispatch(operation: str, params: Mapping[str, Any], scope: Scope, store: Repository, settings: Settings, *,
+             token: str) -> dict[str, Any]:
+    """``token`` identifies the request across its retries (see call.py)."""
     handler = OPERATIONS.get(operation)
     if handler is None:
         raise UnknownOperationException(f"Operation {operation} is not served by this endpoint")
-    return handler(Call(scope=scope, params=Members(params), store=store, settings=settings))
+    return handler(Call(scope=scope, params=Members(params), store=store, settings=settings, token=token))

@@ -25,9 +25,13 @@ def create(call: Call) -> dict[str, Any]:
     def attempt() -> tuple[Lag, list[Connection]]:
         ctx = call.context()
         existing = None if existing_id is None else lookups.connection(call, ctx, existing_id)
-        lag, members = create_lag(request, ctx, existing)
-        call.store.save_all(lag, *members)  # the LAG and its connections, all or none
-        return lag, members
+        if existing is not None and call.replayed(existing):
+            # This request already moved it into its LAG, whose id is the request's own.
+            lag = lookups.lag(call, ctx, call.context().new_id("dxlag"))
+            return lag, call.store.get_many(Connection, call.scope, lag.connection_ids)
+        lag, members = create_lag(request, ctx, existing)  # ids are the request's: sent again, the same
+        # The LAG and its connections, all or none; the store recognises this request's earlier write.
+        return call.save(lag, *members), members
 
     lag, members = optimistic(attempt)
     return views.lag(lag, members)
@@ -58,8 +62,6 @@ def delete(call: Call) -> dict[str, Any]:
         lag = lookups.lag(call, ctx, lag_id)
         # The LAG item lists its live members: a deleted member is detached from it as it goes.
         deleted = delete_lag(lag, len(lag.connection_ids), ctx)
-        if deleted is not lag:
-            call.store.save(deleted)
-        return deleted
+        return deleted if deleted is lag else call.save(deleted)
 
     return views.lag(optimistic(attempt), [])

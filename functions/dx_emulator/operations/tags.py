@@ -44,7 +44,8 @@ def _retag(call: Call, change: Callable[[tuple[Tag, ...]], tuple[Tag, ...]]) -> 
     def attempt() -> None:
         ctx = call.context()
         resource = _resource(call, ctx, resource_arn)
-        call.store.save(replace(resource, tags=change(resource.tags)))
+        if not call.replayed(resource):
+            call.save(replace(resource, tags=change(resource.tags)))
 
     optimistic(attempt)
     return {}

@@ -3,7 +3,7 @@ UpdateVirtualInterfaceAttributes."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from ..domain.bgp_peers import NewBgpPeer
 from ..domain.model import PRIVATE, PUBLIC, TRANSIT, VirtualInterface
@@ -14,6 +14,7 @@ from ..domain.virtual_interfaces import (
     delete_virtual_interface,
     update_attributes,
 )
+from ..store.writes import Detach, Put
 from . import lookups, views
 from .call import Call, optimistic
 from .inputs import Members
@@ -54,9 +55,11 @@ def _create(call: Call, kind: str) -> VirtualInterface:
 
     def attempt() -> VirtualInterface:
         ctx = call.context()
-        parent, vif = create_virtual_interface(lookups.parent(call, ctx, connection_id), request, ctx)
-        call.store.save_all(parent, vif)  # the VIF and its VLAN/quota slot, both or neither
-        return vif
+        parent = lookups.parent(call, ctx, connection_id)
+        if call.replayed(parent):  # this request already made its VIF (whose id is the request's)
+            return lookups.virtual_interface(call, ctx, ctx.new_id("dxvif"))
+        parent, vif = create_virtual_interface(parent, request, ctx)
+        return call.save(vif, parent)  # the VIF and its VLAN/quota slot, both or neither
 
     return optimistic(attempt)
 
@@ -100,11 +103,12 @@ def delete(call: Call) -> dict[str, Any]:
         ctx = call.context()
         vif = lookups.virtual_interface(call, ctx, vif_id)
         deleted = delete_virtual_interface(vif, ctx)
-        if deleted is not vif:
-            # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the
-            # same VLAN right away, as infrastructure-as-code replacements do].
-            call.store.save_detaching(deleted, vif.connection_id, "vif_slots")
-        return deleted
+        if deleted is vif:
+            return vif  # already deleting or deleted
+        # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the same VLAN
+        # right away, as infrastructure-as-code replacements do].
+        return cast(VirtualInterface, call.commit(Put(deleted), Detach(
+            vif.owner_account, vif.region, vif.connection_id, "vif_slots", vif.virtual_interface_id)))
 
     return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
 
@@ -119,8 +123,7 @@ def update(call: Call) -> dict[str, Any]:
 
     def attempt() -> VirtualInterface:
         ctx = call.context()
-        updated = update_attributes(lookups.virtual_interface(call, ctx, vif_id), request)
-        call.store.save(updated)
-        return updated
+        vif = lookups.virtual_interface(call, ctx, vif_id)
+        return vif if call.replayed(vif) else call.save(update_attributes(vif, request))
 
     return views.virtual_interface(optimistic(attempt))

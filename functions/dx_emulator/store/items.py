@@ -74,6 +74,8 @@ class BaseItem(Model):
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     version = VersionAttribute()
+    # The tokens of the last requests that wrote this item, newest first (store/repository.py).
+    write_tokens = ListAttribute(of=UnicodeAttribute, default=list)
     deleted_at = NumberAttribute(null=True)
     # DynamoDB's TTL removes deleted resources for good; reads stop showing them at this time anyway.
     expires_at = TTLAttribute(null=True)

@@ -4,13 +4,18 @@ The store decides no business rule: the caller re-reads and re-applies its rule 
 condition fails (operations/call.py), so the rule is always checked against the winner's write.
 Every entity carries the version it was loaded with; saving it writes on condition that the
 version is unchanged, or, for a new entity (version None), that the item does not exist yet.
+
+A write also records the token of the request that made it. When DynamoDB applies a write and its
+answer is lost, botocore sends it again and that retry fails its own condition; the store then reads
+the item back, finds its own token there, and reports the write as done instead of as a lost race.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, ParamSpec, TypeVar
 
 from pynamodb.exceptions import PutError, PynamoDBException, TransactWriteError
@@ -21,15 +26,20 @@ from ..errors import StoreUnavailable
 from ..scope import Scope
 from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
 from .mapping import from_attributes, to_attributes
+from .writes import Check, Detach, Put, Write
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
 MAX_ID_LENGTH = 128
+# How many recent writers' tokens an item remembers: enough for a request to recognise its own
+# write after a few others have written the same item in between.
+TOKENS_KEPT = 8
 # Why a transaction was cancelled when another writer got there first: retry those.
 LOST_RACE_REASONS = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
 
 Entity = Connection | Lag | VirtualInterface
 E = TypeVar("E", Connection, Lag, VirtualInterface)
+EntityT = TypeVar("EntityT", bound=Entity)
 
 # Each kind: its item class and id prefix.
 KINDS: dict[type[Any], tuple[type[BaseItem], str]] = {
@@ -90,6 +100,11 @@ def _resource_id(entity: Entity) -> str:
     return entity.resource_id
 
 
+def _stamped(entity: EntityT, token: str) -> EntityT:
+    """The entity as it will be once written by the request ``token``."""
+    return replace(entity, write_tokens=(token, *(t for t in entity.write_tokens if t != token))[:TOKENS_KEPT])
+
+
 def _item(entity: Entity) -> BaseItem:
     item_class = KINDS[type(entity)][0]
     attributes = to_attributes(entity)
@@ -105,8 +120,26 @@ def _entity(entity_class: type[E], item: BaseItem) -> E:
     return from_attributes(entity_class, item, version=item.version)
 
 
-def _lost_race(error: TransactWriteError) -> bool:
+def _restored(entity: EntityT, item: BaseItem) -> EntityT:
+    """``item`` read back as the kind of ``entity``."""
+    return from_attributes(type(entity), item, version=item.version)
+
+
+def _lost_race(error: PutError | TransactWriteError) -> bool:
+    if isinstance(error, PutError):
+        return _cause(error) == CONDITION_FAILED
     return bool({reason.code for reason in error.cancellation_reasons if reason is not None} & LOST_RACE_REASONS)
+
+
+def _detach(write: Detach) -> tuple[BaseItem, list[Any], Any]:
+    """Drop a member from a parent's map or set with an update that needs no read: the parent's
+    version goes up, so a writer holding its old version retries. (version=0 on the key-only item
+    makes PynamoDB add "ADD version 1" without a condition of its own.)"""
+    parent_class = ITEM_FOR_PREFIX[write.parent_id[:6]]
+    key = parent_class(_pk(write.owner_account, write.region), write.parent_id, version=0)
+    attribute = getattr(parent_class, write.member)
+    action = attribute[write.child_id].remove() if write.member == "vif_slots" else attribute.delete({write.child_id})
+    return key, [action], parent_class.pk.exists()
 
 
 class Repository:
@@ -151,44 +184,44 @@ class Repository:
         return next((_entity(VirtualInterface, item) for item in items), None)
 
     @_store_call
-    def save(self, entity: Entity) -> None:
-        """Write one entity if nobody else changed it since it was loaded (or it is new)."""
+    def commit(self, writes: Sequence[Write], token: str) -> Entity:
+        """Apply ``writes`` all or none, each on its own condition; the first must be a Put, whose
+        entity is returned as stored. If a condition fails because this request's own earlier
+        attempt got there first (its answer lost on the way back), that is a success too."""
+        first = writes[0]
+        if not isinstance(first, Put):
+            raise TypeError("a commit starts with the Put of the entity it answers with")
+        written = _stamped(first.entity, token)
+        stamped = [Put(written), *(Put(_stamped(w.entity, token)) if isinstance(w, Put) else w for w in writes[1:])]
         try:
-            _item(entity).save()
-        except PutError as error:
-            if _cause(error) == CONDITION_FAILED:
-                raise ConcurrentModification(_resource_id(entity)) from error
-            raise
+            if len(stamped) == 1:
+                _item(written).save()
+            else:
+                self._transact(stamped)
+        except (PutError, TransactWriteError) as error:
+            if not _lost_race(error):
+                raise
+            item_class = KINDS[type(written)][0]
+            try:
+                stored = item_class.get(_pk(written.owner_account, written.region), _resource_id(written),
+                                        consistent_read=True)
+            except item_class.DoesNotExist:
+                raise ConcurrentModification(_resource_id(written)) from error
+            if token in stored.write_tokens:
+                return _restored(written, stored)
+            raise ConcurrentModification(_resource_id(written)) from error
+        return replace(written, version=(written.version or 0) + 1)
 
-    @_store_call
-    def save_all(self, *entities: Entity) -> None:
-        """Write several entities, each on its own version condition, all or none."""
-        try:
-            with TransactWrite(connection=BaseItem._get_connection().connection) as transaction:
-                for entity in entities:
-                    transaction.save(_item(entity))
-        except TransactWriteError as error:
-            if _lost_race(error):
-                raise ConcurrentModification(", ".join(_resource_id(e) for e in entities)) from error
-            raise
-
-    @_store_call
-    def save_detaching(self, entity: VirtualInterface | Connection, parent_id: str, member: str) -> None:
-        """Save a deleted VIF (or LAG member) and, in the same transaction, drop it from its
-        connection's or LAG's ``member`` attribute with an update that needs no read: the parent's
-        version goes up, so a writer holding its old version retries."""
-        parent_class = ITEM_FOR_PREFIX[parent_id[:6]]
-        key = parent_class(_pk(entity.owner_account, entity.region), parent_id, version=0)
-        attribute = getattr(parent_class, member)
-        action = attribute[_resource_id(entity)].remove() if member == "vif_slots" else attribute.delete(
-            {_resource_id(entity)})
-        try:
-            with TransactWrite(connection=BaseItem._get_connection().connection) as transaction:
-                transaction.save(_item(entity))
-                # version=0 on the key-only item makes PynamoDB add "ADD version 1" without a condition.
-                transaction.update(key, actions=[action], condition=parent_class.pk.exists(),
-                                   add_version_condition=False)
-        except TransactWriteError as error:
-            if _lost_race(error):
-                raise ConcurrentModification(_resource_id(entity)) from error
-            raise
+    @staticmethod
+    def _transact(writes: Sequence[Write]) -> None:
+        with TransactWrite(connection=BaseItem._get_connection().connection) as transaction:
+            for write in writes:
+                if isinstance(write, Put):
+                    transaction.save(_item(write.entity))
+                elif isinstance(write, Check):
+                    item_class = KINDS[type(write.entity)][0]
+                    transaction.condition_check(item_class, _pk(write.entity.owner_account, write.entity.region),
+                                                _resource_id(write.entity),
+                                                condition=item_class.version == write.entity.version)
+                else:
+                    transaction.update(*_detach(write), add_version_condition=False)

@@ -1,0 +1,37 @@
+"""What an operation asks the store to write, all or none, in one commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.model import Connection, Lag, VirtualInterface
+
+Entity = Connection | Lag | VirtualInterface
+
+
+@dataclass(frozen=True, slots=True)
+class Put:
+    """Write the entity, on condition that it is unchanged since it was loaded (or new)."""
+
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """Write nothing, but only commit if the entity is unchanged since it was loaded."""
+
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Detach:
+    """Drop ``child_id`` from a parent's ``member`` (a map or a set) without reading the parent."""
+
+    owner_account: str
+    region: str
+    parent_id: str
+    member: str
+    child_id: str
+
+
+Write = Put | Check | Detach

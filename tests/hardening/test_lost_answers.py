@@ -1,0 +1,116 @@
+"""A write DynamoDB applied but whose answer never came back is neither repeated nor reported as a
+failure, for every write path, on moto and on DynamoDB Local.
+
+The answer is dropped in botocore's HTTP layer after the call went through, as a flaky network
+would: botocore sends the same call again, which fails its condition against the write it just
+made. Dropped once, the client must get its success; dropped on every attempt (DynamoDB gone after
+the commit), the client gets a 500, and its own retry (the same ``amz-sdk-invocation-id``) must find
+what the first attempt did rather than a conflict it caused. Either way the account ends exactly as
+one clean call leaves it: no second connection, no second peer, no "already deleted"."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import pytest
+from botocore.endpoint import Endpoint
+from botocore.exceptions import ConnectionClosedError
+
+from tests.conftest import dynamodb_local_endpoint
+from tests.support.inprocess import WRITES as DYNAMODB_WRITES
+from tests.support.inprocess import Answer, Harness, harness
+from tests.support.server import new_account
+from tests.support.writes import WRITES, WorldTemplate
+
+STORE_DOWN = "The emulator's store (DynamoDB) failed or is throttling; try again"
+
+
+@pytest.fixture(scope="module", params=["moto", pytest.param("dynamodb-local", marks=pytest.mark.dynamodb_local)])
+def h(request: pytest.FixtureRequest) -> Iterator[Harness]:
+    endpoint = None if request.param == "moto" else dynamodb_local_endpoint()
+    with harness(endpoint, table=f"dx-lost-{uuid.uuid4().hex[:8]}", quiet=True) as recorder:
+        yield recorder
+
+
+@contextmanager
+def answers_lost(times: int) -> Iterator[list[str]]:
+    """DynamoDB applies the next ``times`` write calls, and their answers never arrive."""
+    original = Endpoint._do_get_response
+    lost: list[str] = []
+
+    def flaky(self: Endpoint, request: Any, operation_model: Any, context: Any) -> Any:
+        result = original(self, request, operation_model, context)
+        if operation_model.name in DYNAMODB_WRITES and len(lost) < times:
+            lost.append(operation_model.name)
+            return None, ConnectionClosedError(endpoint_url=request.url)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Endpoint, "_do_get_response", flaky)
+        yield lost
+
+
+def census(h: Harness, account: str) -> list[tuple[Any, ...]]:
+    """What the account holds, without ids or times: duplicates and half-done writes show here."""
+    dynamodb = boto3.client("dynamodb", region_name="us-east-1", endpoint_url=h.endpoint)
+    found = dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
+                           ExpressionAttributeValues={":pk": {"S": f"{account}#us-east-1"}})["Items"]
+    shapes = []
+    for item in found:
+        peers = [(p["M"]["address_family"]["S"], p["M"]["bgp_peer_state"]["S"]) for p in item.get("bgp_peers", {})
+                 .get("L", [])]
+        tests = [("stopped_at" in t["M"] and "NULL" not in t["M"]["stopped_at"]) for t in item.get(
+            "failover_tests", {}).get("L", [])]
+        state = next((item[name]["S"] for name in ("connection_state", "lag_state", "virtual_interface_state")
+                      if name in item), None)
+        shapes.append((item["sk"]["S"][:5], state, len(item.get("tags", {}).get("L", [])), sorted(peers),
+                       sorted(tests), len(item.get("vif_slots", {}).get("M", {})),
+                       len(item.get("connection_ids", {}).get("SS", [])), item.get("mtu", {}).get("N")))
+    return sorted(shapes, key=repr)
+
+
+@pytest.fixture(scope="module")
+def template(h: Harness) -> WorldTemplate:
+    return WorldTemplate(h, new_account())
+
+
+@dataclass
+class Run:
+    answer: Answer
+    account: str
+    retry: Callable[[], Answer]  # the same call again, as the client's SDK would retry it
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_a_lost_answer_is_neither_repeated_nor_a_failure(h: Harness, template: WorldTemplate, name: str) -> None:
+    def run(lost_answers: int) -> Run:
+        w = template.copy(new_account())
+        operation, params = WRITES[name](w)
+        invocation = str(uuid.uuid4())
+
+        def send() -> Answer:
+            return h.send(operation, params, account=w["account"], invocation=invocation)
+
+        with answers_lost(lost_answers) as lost:
+            answer = send()
+        assert bool(lost) == bool(lost_answers), "the path made no write to lose"
+        return Run(answer, w["account"], send)
+
+    clean = run(0)
+    assert clean.answer.status == 200, clean.answer.body
+    expected = census(h, clean.account)
+
+    once = run(1)  # botocore's own retry meets the write it made
+    assert once.answer.status == 200, once.answer.body
+    assert census(h, once.account) == expected
+
+    gone = run(100)  # DynamoDB gone after the commit: the client gets a 500...
+    assert (gone.answer.status, gone.answer.body["message"]) == (500, STORE_DOWN)
+    retried = gone.retry()  # ...and its SDK's retry (the same invocation id) finds what it did
+    assert retried.status == 200, retried.body
+    assert census(h, gone.account) == expected

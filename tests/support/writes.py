@@ -1,0 +1,97 @@
+"""Every write path, each as (operation, params) on a small world built through the API: the
+catalogue the fault tests drive (a failure at any step, an answer lost after the write)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.support.inprocess import Harness
+
+REDUNDANT = [{"key": "dx-emulator:logical-redundancy", "value": "yes"}]
+
+
+def world(h: Harness, account: str) -> dict[str, Any]:
+    def call(operation: str, params: dict[str, Any]) -> Any:
+        return h.call(operation, params, account=account)
+
+    conn = call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "c",
+                                     "tags": REDUNDANT})
+    spare = call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "spare"})
+    lag = call("CreateLag", {"numberOfConnections": 2, "location": "EqDC2", "connectionsBandwidth": "10Gbps",
+                             "lagName": "l"})
+    empty = call("CreateLag", {"numberOfConnections": 1, "location": "EqDC2", "connectionsBandwidth": "1Gbps",
+                               "lagName": "empty"})
+    call("DeleteConnection", {"connectionId": empty["connections"][0]["connectionId"]})
+    vif = call("CreatePrivateVirtualInterface", {"connectionId": conn["connectionId"], "newPrivateVirtualInterface": {
+        "virtualInterfaceName": "v", "vlan": 1, "asn": 65000, "virtualGatewayId": "vgw-1"}})
+    two = call("CreateBGPPeer", {"virtualInterfaceId": vif["virtualInterfaceId"],
+                                 "newBGPPeer": {"asn": 65001, "addressFamily": "ipv6"}})
+    tested = call("CreatePrivateVirtualInterface", {"connectionId": conn["connectionId"],
+                                                    "newPrivateVirtualInterface": {
+        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "virtualGatewayId": "vgw-1"}})
+    call("StartBgpFailoverTest", {"virtualInterfaceId": tested["virtualInterfaceId"]})
+    return {"account": account, "conn": conn, "spare": spare, "lag": lag, "empty": empty, "vif": vif,
+            "tested": tested, "ipv6": two["virtualInterface"]["bgpPeers"][1]}
+
+
+def _arn(w: dict[str, Any]) -> str:
+    return f"arn:aws:directconnect:us-east-1:{w['account']}:dxcon/{w['conn']['connectionId']}"
+
+
+WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
+    "create connection": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps",
+                                                         "connectionName": "n"}),
+    "create connection in a LAG": lambda w: ("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps",
+                                                                  "connectionName": "n", "lagId": w["lag"]["lagId"]}),
+    "delete connection": lambda w: ("DeleteConnection", {"connectionId": w["spare"]["connectionId"]}),
+    "delete LAG member": lambda w: ("DeleteConnection", {"connectionId": w["lag"]["connections"][0]["connectionId"]}),
+    "create LAG": lambda w: ("CreateLag", {"numberOfConnections": 1, "location": "EqDC2",
+                                           "connectionsBandwidth": "1Gbps", "lagName": "n"}),
+    "create LAG from a connection": lambda w: ("CreateLag", {
+        "numberOfConnections": 2, "location": "EqDC2", "connectionsBandwidth": "10Gbps", "lagName": "n",
+        "connectionId": w["spare"]["connectionId"]}),
+    "delete LAG": lambda w: ("DeleteLag", {"lagId": w["empty"]["lagId"]}),
+    "create VIF": lambda w: ("CreateTransitVirtualInterface", {"connectionId": w["lag"]["lagId"],
+                                                               "newTransitVirtualInterface": {
+        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "directConnectGatewayId": "g"}}),
+    "update VIF": lambda w: ("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                                  "mtu": 9001}),
+    "delete VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
+    "create peer": lambda w: ("CreateBGPPeer", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                "newBGPPeer": {"asn": 65002, "addressFamily": "ipv4",
+                                                               "amazonAddress": "10.0.0.1/31",
+                                                               "customerAddress": "10.0.0.0/31"}}),
+    "delete peer": lambda w: ("DeleteBGPPeer", {"bgpPeerId": w["ipv6"]["bgpPeerId"]}),
+    "delete peer by ASN": lambda w: ("DeleteBGPPeer", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                       "asn": 65001}),
+    "start failover test": lambda w: ("StartBgpFailoverTest", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
+    "stop failover test": lambda w: ("StopBgpFailoverTest", {"virtualInterfaceId": w["tested"]["virtualInterfaceId"]}),
+    "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),
+    "untag": lambda w: ("UntagResource", {"resourceArn": _arn(w), "tagKeys": ["dx-emulator:logical-redundancy"]}),
+}
+
+
+class WorldTemplate:
+    """One world built through the API, copied item for item into fresh accounts: the fault tests
+    need a fresh world per run, and building one costs a dozen calls."""
+
+    def __init__(self, h: Harness, account: str) -> None:
+        self.h = h
+        self.world = world(h, account)
+        dynamodb = self._client()
+        self.items = dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
+                                    ExpressionAttributeValues={":pk": {"S": f"{account}#us-east-1"}})["Items"]
+
+    def _client(self) -> Any:
+        import boto3
+
+        return boto3.client("dynamodb", region_name="us-east-1", endpoint_url=self.h.endpoint)
+
+    def copy(self, account: str) -> dict[str, Any]:
+        """The world again, in ``account`` (which must be empty)."""
+        dynamodb = self._client()
+        for item in self.items:
+            dynamodb.put_item(TableName=self.h.table, Item={**item, "pk": {"S": f"{account}#us-east-1"},
+                                                            "owner_account": {"S": account}})
+        return {**self.world, "account": account}
