@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.support.server import RunningServer, client
-from tests.support.world import connection, private_vif
+from tests.support.world import connection, private_vif, transit_vif
 
 RACERS = 32
 
@@ -121,3 +121,65 @@ def test_racing_deletes_of_the_last_two_peers(racers: list[Any]) -> None:
                         *(f"BGP peer {peer_id} is already deleted" for peer_id in peer_ids)}
     [stored] = racers[0].describe_virtual_interfaces(virtualInterfaceId=vif_id)["virtualInterfaces"]
     assert sorted(peer["bgpPeerState"] for peer in stored["bgpPeers"]) == ["available", "deleted"]
+
+
+def lag_ports(dx: Any, count: int = 2, bandwidth: str = "10Gbps") -> tuple[str, list[str]]:
+    created = dx.create_lag(numberOfConnections=count, location="EqDC2", connectionsBandwidth=bandwidth,
+                            lagName="racing lag")
+    return created["lagId"], [member["connectionId"] for member in created["connections"]]
+
+
+def test_racing_one_vlan_across_a_lag_and_its_members(racers: list[Any]) -> None:
+    lag_id, members = lag_ports(racers[0])
+    parents = [lag_id, *members]
+    successes, errors = race(racers, lambda dx, index: private_vif(dx, parents[index % 3], vlan=888))
+    assert len(successes) == 1
+    assert error_codes(errors) == {"DirectConnectClientException"}
+    assert all("VLAN 888 is already used" in error.response["Error"]["Message"] for error in errors)
+    live = [vif for parent in parents for vif in racers[0].describe_virtual_interfaces(connectionId=parent)[
+        "virtualInterfaces"]]
+    assert [vif["virtualInterfaceId"] for vif in live] == [successes[0]["virtualInterfaceId"]]
+
+
+def test_racing_transit_vifs_across_a_lag_and_its_members_respect_one_quota(racers: list[Any]) -> None:
+    lag_id, members = lag_ports(racers[0])
+    parents = [lag_id, *members]
+
+    def add_transit(dx: Any, index: int) -> Any:
+        return transit_vif(dx, parents[index % 3], vlan=2000 + index)
+
+    successes, errors = race(racers, add_transit)
+    assert len(successes) == 4
+    assert error_codes(errors) == {"LimitExceededException"}
+    assert sum(len(racers[0].describe_virtual_interfaces(connectionId=parent)["virtualInterfaces"])
+               for parent in parents) == 4
+
+
+def test_racing_joiners_fill_a_lag_to_its_maximum_and_no_further(racers: list[Any]) -> None:
+    lag_id, _ = lag_ports(racers[0], count=1, bandwidth="100Gbps")
+    successes, errors = race(racers, lambda dx, _: connection(dx, bandwidth="100Gbps", lagId=lag_id))
+    assert len(successes) == 1
+    assert error_codes(errors) == {"DirectConnectClientException"}
+    assert all(f"LAG {lag_id} already has 2 connections" in error.response["Error"]["Message"] for error in errors)
+    [stored] = racers[0].describe_lags(lagId=lag_id)["lags"]
+    assert len(stored["connections"]) == 2
+
+
+def test_racing_a_lag_delete_against_joiners(racers: list[Any]) -> None:
+    """Either the delete wins and nobody joined, or joiners won and the delete was refused."""
+    lag_id, [member] = lag_ports(racers[0], count=1)
+    racers[0].delete_connection(connectionId=member)
+
+    def delete_or_join(dx: Any, index: int) -> Any:
+        return index, dx.delete_lag(lagId=lag_id) if index == 0 else connection(dx, lagId=lag_id)
+
+    successes, _ = race(racers, delete_or_join)
+    delete_won = any(index == 0 for index, _ in successes)
+    joined = [result["connectionId"] for index, result in successes if index != 0]
+    [stored] = racers[0].describe_lags(lagId=lag_id)["lags"]
+    if delete_won:
+        assert joined == []
+        assert stored["lagState"] in ("deleting", "deleted")
+    else:
+        assert 1 <= len(joined) <= 4
+        assert {c["connectionId"] for c in stored["connections"]} == set(joined)

@@ -129,7 +129,7 @@ class TestDeleteConnection:
     def test_refused_while_it_has_virtual_interfaces(self, dx: Any) -> None:
         conn_id = connection(dx)["connectionId"]
         vif = private_vif(dx, conn_id)
-        expect_error(dx.delete_connection, CLIENT, f"Connection {conn_id} has 1 virtual interfaces: delete them first",
+        expect_error(dx.delete_connection, CLIENT, f"Connection {conn_id} has 1 virtual interface: delete them first",
                      connectionId=conn_id)
         dx.delete_virtual_interface(virtualInterfaceId=vif["virtualInterfaceId"])
         deleted = dx.delete_connection(connectionId=conn_id)

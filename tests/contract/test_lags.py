@@ -100,7 +100,7 @@ def test_delete_lag_after_its_vifs_and_connections(dx: Any) -> None:
     created = lag(dx, count=2)
     lag_id = created["lagId"]
     vif = private_vif(dx, lag_id)
-    expect_error(dx.delete_lag, CLIENT, f"LAG {lag_id} has 1 virtual interfaces: delete them first", lagId=lag_id)
+    expect_error(dx.delete_lag, CLIENT, f"LAG {lag_id} has 1 virtual interface: delete them first", lagId=lag_id)
     dx.delete_virtual_interface(virtualInterfaceId=vif["virtualInterfaceId"])
     expect_error(dx.delete_lag, CLIENT, f"LAG {lag_id} has 2 connections: delete them first", lagId=lag_id)
     for member in created["connections"]:

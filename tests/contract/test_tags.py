@@ -73,3 +73,23 @@ def test_arns_that_name_nothing_of_the_caller(dx: Any, account: str, make_client
                  resourceArns=[arn(account, "dxcon", theirs)])
     expect_error(dx.untag_resource, CLIENT, "arn:aws:ec2:us-east-1:1:vpc/vpc-1 is not a Direct Connect connection",
                  resourceArn="arn:aws:ec2:us-east-1:1:vpc/vpc-1", tagKeys=["a"])
+
+
+@pytest.mark.parametrize("kind", ["connection", "lag", "vif"])
+def test_a_deleted_resource_takes_no_tag_change(dx: Any, resources: dict[str, str], kind: str) -> None:
+    resource_arn = resources[kind]
+    resource_id = resource_arn.rsplit("/", 1)[1]
+    if kind == "vif":
+        dx.delete_virtual_interface(virtualInterfaceId=resource_id)
+    elif kind == "lag":
+        for member in dx.describe_lags(lagId=resource_id)["lags"][0]["connections"]:
+            dx.delete_connection(connectionId=member["connectionId"])
+        dx.delete_lag(lagId=resource_id)
+    else:
+        dx.delete_virtual_interface(virtualInterfaceId=resources["vif"].rsplit("/", 1)[1])
+        dx.delete_connection(connectionId=resource_id)
+    for change, params in ((dx.tag_resource, {"tags": [{"key": "late", "value": "x"}]}),
+                           (dx.untag_resource, {"tagKeys": ["team"]})):
+        expect_error(change, CLIENT, f"Resource {resource_arn} is deleted: its tags cannot be changed",
+                     resourceArn=resource_arn, **params)
+    assert tags_of(dx, resource_arn) == [{"key": "team", "value": "net"}]  # still described while listed

@@ -17,7 +17,7 @@ from dx_emulator.domain.bgp_peers import (
 from dx_emulator.domain.connections import delete_connection
 from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
-from dx_emulator.domain.model import PUBLIC
+from dx_emulator.domain.model import PUBLIC, Connection
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
 from dx_emulator.errors import ClientException, NotFoundException
 
@@ -86,7 +86,8 @@ def test_the_last_live_peer_stays() -> None:
 
 def test_a_connection_with_vifs_is_not_deleted() -> None:
     parent, _ = create_virtual_interface(conn(), vif_request(), at(0))
-    with pytest.raises(ClientException, match="has 1 virtual interfaces: delete them first"):
+    assert isinstance(parent, Connection)
+    with pytest.raises(ClientException, match="has 1 virtual interface: delete them first"):
         delete_connection(parent, at(1))
     gone = delete_connection(replace(parent, vif_slots=()), at(1))
     assert (gone.connection_state, gone.expires_at) == ("deleting", NOW + 1 + 90)

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from dx_emulator.domain.connections import NewConnection, create_connection
-from dx_emulator.domain.model import PRIVATE, PUBLIC, TRANSIT, Tag
+from dx_emulator.domain.model import PRIVATE, PUBLIC, TRANSIT, Parent, Tag
 from dx_emulator.domain.router_config import customer_router_config
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface
 from dx_emulator.errors import ClientException, LimitExceededException, TooManyTagsException
@@ -33,7 +33,7 @@ def test_connection_states_that_refuse_vifs(state: str) -> None:
 
 
 def test_quota_counts_private_and_public_together() -> None:
-    full = conn()
+    full: Parent = conn()
     for vlan in range(1, 51):
         request = replace(vif_request(PUBLIC if vlan % 2 else PRIVATE), vlan=vlan)
         full, _ = create_virtual_interface(full, request, ctx(vlan))

@@ -13,6 +13,15 @@ from .tags import checked_tags, logical_redundancy
 DEDICATED_BANDWIDTHS = ("1Gbps", "10Gbps", "100Gbps", "400Gbps")
 
 
+def max_lag_connections(bandwidth: str) -> int:
+    """AWS: at most four connections in a LAG at 1G or 10G, two at 100G or 400G [doc]."""
+    return 2 if bandwidth in ("100Gbps", "400Gbps") else 4
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass(frozen=True, slots=True)
 class NewConnection:
     location: str | None = None
@@ -74,17 +83,27 @@ def join_lag(conn: Connection, lag: Lag) -> tuple[Connection, Lag]:
         raise ClientException(
             f"Connection bandwidth {conn.bandwidth} differs from LAG {lag.lag_id}'s {lag.connections_bandwidth}"
         )
+    limit = max_lag_connections(lag.connections_bandwidth)
+    if len(lag.connection_ids) >= limit:
+        raise ClientException(f"LAG {lag.lag_id} already has {plural(limit, 'connection')}, the most a "
+                              f"{lag.connections_bandwidth} LAG can have")
     joined = replace(conn, lag_id=lag.lag_id, has_logical_redundancy=lag.has_logical_redundancy)
     return joined, replace(lag, connection_ids=(*lag.connection_ids, conn.connection_id))
 
 
-def delete_connection(conn: Connection, ctx: Context) -> Connection:
+def delete_connection(conn: Connection, ctx: Context, lag: Lag | None = None) -> Connection:
     """The connection ``deleting``. One with virtual interfaces is refused [choice: AWS's console
-    asks for them to be deleted first]. Deleting it again changes nothing."""
+    asks for them to be deleted first]; a LAG member's are held by its ``lag``. Deleting it again
+    changes nothing."""
     if conn.connection_state in GONE_STATES:
         return conn
-    if conn.vif_slots:
+    slots = conn.vif_slots if lag is None else [s for s in lag.vif_slots if s.connection_id == conn.connection_id]
+    if slots:
         raise ClientException(
-            f"Connection {conn.connection_id} has {len(conn.vif_slots)} virtual interfaces: delete them first"
+            f"Connection {conn.connection_id} has {plural(len(slots), 'virtual interface')}: delete them first"
         )
     return replace(conn, connection_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)
+
+
+def leave_lag(lag: Lag, conn: Connection) -> Lag:
+    return replace(lag, connection_ids=tuple(member for member in lag.connection_ids if member != conn.connection_id))

@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import ClientException
-from .connections import checked_bandwidth, new_connection, required
+from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
-
-
-def max_connections(bandwidth: str) -> int:
-    """AWS: at most four connections at 1G or 10G, two at 100G or 400G [doc]."""
-    return 2 if bandwidth in ("100Gbps", "400Gbps") else 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +43,7 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
     bandwidth = checked_bandwidth(request.connections_bandwidth, "connectionsBandwidth")
     name = required(request.lag_name, "lagName")
     count = request.number_of_connections
-    limit = max_connections(bandwidth)
+    limit = max_lag_connections(bandwidth)
     if count is None or not 1 <= count <= limit:
         raise ClientException(f"numberOfConnections must be 1 to {limit} at {bandwidth}; {count} was given")
     if existing is not None:
@@ -87,7 +82,8 @@ def delete_lag(lag: Lag, live_members: int, ctx: Context) -> Lag:
     if lag.lag_state in GONE_STATES:
         return lag
     if lag.vif_slots:
-        raise ClientException(f"LAG {lag.lag_id} has {len(lag.vif_slots)} virtual interfaces: delete them first")
+        raise ClientException(f"LAG {lag.lag_id} has {plural(len(lag.vif_slots), 'virtual interface')}: "
+                              "delete them first")
     if live_members:
-        raise ClientException(f"LAG {lag.lag_id} has {live_members} connections: delete them first")
+        raise ClientException(f"LAG {lag.lag_id} has {plural(live_members, 'connection')}: delete them first")
     return replace(lag, lag_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)

@@ -70,11 +70,14 @@ class FailoverTest:
 
 @dataclass(frozen=True, slots=True)
 class VifSlot:
-    """What a connection remembers of each VIF on it: enough for VLAN uniqueness and quotas."""
+    """What a connection or LAG remembers of each VIF on its ports: enough for VLAN uniqueness and
+    quotas. A LAG and its member connections share their ports, so a LAG holds the slots of VIFs on
+    its members too, each naming the member it is on (``connection_id``; None: on the LAG itself)."""
 
     virtual_interface_id: str
     vlan: int
     virtual_interface_type: str
+    connection_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,9 @@ class VirtualInterface:
     virtual_gateway_id: str | None = None
     direct_connect_gateway_id: str | None = None
     route_filter_prefixes: tuple[str, ...] = ()
+    # The connection or LAG whose item holds this VIF's VLAN and quota slot, when not ``connection_id``
+    # itself: the LAG, for a VIF on one of its member connections.
+    slot_holder: str | None = None
     # Public VIFs: ASNs a later peer may use besides private ones (the VIF's own, the operator's list).
     allowed_asns: tuple[int, ...] = ()
     site_link_enabled: bool = False
@@ -180,6 +186,10 @@ class VirtualInterface:
     expires_at: float | None = None
     version: int | None = None
     write_tokens: tuple[str, ...] = ()
+
+    @property
+    def state(self) -> str:
+        return self.virtual_interface_state
 
     def running_test(self, now: float) -> FailoverTest | None:
         return next((test for test in self.failover_tests if test.is_running(now)), None)

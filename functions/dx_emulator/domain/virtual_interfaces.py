@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 from ..errors import ClientException, LimitExceededException
 from . import asns
@@ -12,8 +11,6 @@ from .bgp_peers import NewBgpPeer, build_peer, checked_family
 from .context import Context
 from .model import GONE_STATES, IPV4, PRIVATE, PUBLIC, TRANSIT, Parent, Tag, VifSlot, VirtualInterface
 from .tags import checked_tags
-
-P = TypeVar("P", bound=Parent)
 
 MTUS = {PRIVATE: (1500, 8500, 9001), TRANSIT: (1500, 8500), PUBLIC: (1500,)}
 # Per dedicated connection or LAG [doc]: private and public VIFs share one quota, transit has its own.
@@ -40,30 +37,32 @@ class NewVirtualInterface:
     enable_site_link: bool | None = None
 
 
-def _check_parent(parent: Parent, request: NewVirtualInterface) -> int:
-    """Refusals that depend on the connection or LAG; returns the VLAN."""
-    if parent.state in PARENT_STATES_REFUSING_VIFS:
-        kind = "Connection" if parent.resource_id.startswith("dxcon-") else "LAG"
-        raise ClientException(
-            f"{kind} {parent.resource_id} is {parent.state}: virtual interfaces cannot be created on it"
-        )
+def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -> int:
+    """Refusals that depend on the connection or LAG and the ports it shares; returns the VLAN."""
+    for resource in {parent.resource_id: parent, holder.resource_id: holder}.values():
+        if resource.state in PARENT_STATES_REFUSING_VIFS:
+            kind = "Connection" if resource.resource_id.startswith("dxcon-") else "LAG"
+            raise ClientException(
+                f"{kind} {resource.resource_id} is {resource.state}: virtual interfaces cannot be created on it"
+            )
     if request.vlan is None:
         raise ClientException("vlan is required")
     if not 1 <= request.vlan <= 4094:
         raise ClientException(f"VLAN {request.vlan} is out of range: the valid range is 1-4094")
-    for slot in parent.vif_slots:
+    # A LAG and its members are one set of ports: one VLAN space, one quota [doc: quotas are per
+    # LAG; a VLAN is unique on the ports that carry it].
+    for slot in holder.vif_slots:
         if slot.vlan == request.vlan:
             raise ClientException(
                 f"VLAN {request.vlan} is already used by virtual interface {slot.virtual_interface_id} "
-                f"on {parent.resource_id}"
+                f"on {slot.connection_id or holder.resource_id}"
             )
     kind = request.virtual_interface_type
     shared = {PRIVATE, PUBLIC} if kind != TRANSIT else {TRANSIT}
-    if sum(slot.virtual_interface_type in shared for slot in parent.vif_slots) >= QUOTAS[kind]:
+    if sum(slot.virtual_interface_type in shared for slot in holder.vif_slots) >= QUOTAS[kind]:
         label = "transit" if kind == TRANSIT else "private and public"
-        raise LimitExceededException(
-            f"{parent.resource_id} already has {QUOTAS[kind]} {label} virtual interfaces, the most allowed"
-        )
+        ports = holder.resource_id if holder is parent else f"{holder.resource_id} (with its member connections)"
+        raise LimitExceededException(f"{ports} already has {QUOTAS[kind]} {label} virtual interfaces, the most allowed")
     return request.vlan
 
 
@@ -103,10 +102,13 @@ def _route_filter_prefixes(request: NewVirtualInterface) -> tuple[str, ...]:
     return tuple(prefixes)
 
 
-def create_virtual_interface(parent: P, request: NewVirtualInterface, ctx: Context) -> tuple[P, VirtualInterface]:
-    """The new VIF with its first peer, and the connection or LAG that now holds its VLAN."""
+def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: Context,
+                             holder: Parent | None = None) -> tuple[Parent, VirtualInterface]:
+    """The new VIF with its first peer, on ``parent`` (a connection or LAG), and the item that now
+    holds its VLAN and quota slot: ``holder``, the LAG of a member connection, or else ``parent``."""
+    holder = parent if holder is None else holder
     kind = request.virtual_interface_type
-    vlan = _check_parent(parent, request)
+    vlan = _check_ports(parent, holder, request)
     if not request.virtual_interface_name:
         raise ClientException("virtualInterfaceName is required")
     family = checked_family(request.peer.address_family or IPV4)  # AWS's console default [choice]
@@ -148,8 +150,11 @@ def create_virtual_interface(parent: P, request: NewVirtualInterface, ctx: Conte
         tags=tags,
         bgp_peers=(peer,),
     )
-    slot = VifSlot(vif.virtual_interface_id, vlan, kind)
-    return replace(parent, vif_slots=(*parent.vif_slots, slot)), vif
+    on_member = holder is not parent
+    slot = VifSlot(vif.virtual_interface_id, vlan, kind, parent.resource_id if on_member else None)
+    if on_member:
+        vif = replace(vif, slot_holder=holder.resource_id)
+    return replace(holder, vif_slots=(*holder.vif_slots, slot)), vif
 
 
 def delete_virtual_interface(vif: VirtualInterface, ctx: Context) -> VirtualInterface:

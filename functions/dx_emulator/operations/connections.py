@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag
-from ..domain.model import Connection
-from ..store.writes import Detach, Put
+from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag, leave_lag
+from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
 
@@ -52,12 +51,11 @@ def delete(call: Call) -> dict[str, Any]:
     def attempt() -> Connection:
         ctx = call.context()
         conn = lookups.connection(call, ctx, connection_id)
-        deleted = delete_connection(conn, ctx)
+        # A LAG member's VIFs are counted on its LAG (their shared ports), which it also leaves.
+        lag = None if conn.lag_id is None else call.store.get(Lag, call.scope, conn.lag_id)
+        deleted = delete_connection(conn, ctx, lag)
         if deleted is conn:
             return conn  # already deleting or deleted: nothing to write
-        if conn.lag_id is not None:
-            leaving = Detach(conn.owner_account, conn.region, conn.lag_id, "connection_ids", conn.connection_id)
-            return cast(Connection, call.commit(Put(deleted), leaving))
-        return call.save(deleted)
+        return call.save(deleted) if lag is None else call.save(deleted, leave_lag(lag, conn))
 
     return views.connection(optimistic(attempt))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..domain.context import Context
-from ..domain.model import Connection, Lag, Tag, VirtualInterface
+from ..domain.model import GONE_STATES, Connection, Lag, Tag, VirtualInterface
 from ..domain.tags import tagged, untagged
 from ..errors import ClientException, NotFoundException
 from . import lookups, views
@@ -44,6 +44,9 @@ def _retag(call: Call, change: Callable[[tuple[Tag, ...]], tuple[Tag, ...]]) -> 
     def attempt() -> None:
         ctx = call.context()
         resource = _resource(call, ctx, resource_arn)
+        if resource.state in GONE_STATES:
+            # A deleted resource takes no change; it is only listed until it goes [choice].
+            raise ClientException(f"Resource {resource_arn} is {resource.state}: its tags cannot be changed")
         if not call.replayed(resource):
             call.save(replace(resource, tags=change(resource.tags)))
 

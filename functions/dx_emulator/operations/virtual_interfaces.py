@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from ..domain.bgp_peers import NewBgpPeer
-from ..domain.model import PRIVATE, PUBLIC, TRANSIT, VirtualInterface
+from ..domain.model import PRIVATE, PUBLIC, TRANSIT, Connection, VirtualInterface
 from ..domain.virtual_interfaces import (
     AttributeUpdate,
     NewVirtualInterface,
@@ -14,7 +14,7 @@ from ..domain.virtual_interfaces import (
     delete_virtual_interface,
     update_attributes,
 )
-from ..store.writes import Detach, Put
+from ..store.writes import Check, Detach, Put
 from . import lookups, views
 from .call import Call, optimistic
 from .inputs import Members
@@ -56,10 +56,16 @@ def _create(call: Call, kind: str) -> VirtualInterface:
     def attempt() -> VirtualInterface:
         ctx = call.context()
         parent = lookups.parent(call, ctx, connection_id)
-        if call.replayed(parent):  # this request already made its VIF (whose id is the request's)
+        # A LAG's member shares the LAG's ports: their VLANs and quotas are held on the LAG.
+        on_member = isinstance(parent, Connection) and parent.lag_id is not None
+        holder = lookups.lag(call, ctx, parent.lag_id) if on_member else parent
+        if call.replayed(holder):  # this request already made its VIF (whose id is the request's)
             return lookups.virtual_interface(call, ctx, ctx.new_id("dxvif"))
-        parent, vif = create_virtual_interface(parent, request, ctx)
-        return call.save(vif, parent)  # the VIF and its VLAN/quota slot, both or neither
+        holder, vif = create_virtual_interface(parent, request, ctx, holder)
+        if not on_member:
+            return call.save(vif, holder)  # the VIF and its VLAN/quota slot, both or neither
+        # ...and the member it is on still a member, not deleting, as when it was read.
+        return cast(VirtualInterface, call.commit(Put(vif), Put(holder), Check(parent)))
 
     return optimistic(attempt)
 
@@ -107,8 +113,9 @@ def delete(call: Call) -> dict[str, Any]:
             return vif  # already deleting or deleted
         # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the same VLAN
         # right away, as infrastructure-as-code replacements do].
+        holder = vif.slot_holder or vif.connection_id
         return cast(VirtualInterface, call.commit(Put(deleted), Detach(
-            vif.owner_account, vif.region, vif.connection_id, "vif_slots", vif.virtual_interface_id)))
+            vif.owner_account, vif.region, holder, "vif_slots", vif.virtual_interface_id)))
 
     return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
 

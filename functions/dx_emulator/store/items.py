@@ -139,6 +139,7 @@ class VirtualInterfaceItem(BaseItem):
     created_at = NumberAttribute()
     virtual_gateway_id = UnicodeAttribute(null=True)
     direct_connect_gateway_id = UnicodeAttribute(null=True)
+    slot_holder = UnicodeAttribute(null=True)
     route_filter_prefixes = ListAttribute(of=UnicodeAttribute)
     allowed_asns = ListAttribute(of=NumberAttribute)
     site_link_enabled = BooleanAttribute()

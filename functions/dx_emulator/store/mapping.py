@@ -18,13 +18,14 @@ Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
 def _slots_out(slots: tuple[VifSlot, ...]) -> dict[str, Any]:
-    return {slot.virtual_interface_id: {"vlan": slot.vlan, "virtual_interface_type": slot.virtual_interface_type}
+    return {slot.virtual_interface_id: {"vlan": slot.vlan, "virtual_interface_type": slot.virtual_interface_type,
+                                        **({"connection_id": slot.connection_id} if slot.connection_id else {})}
             for slot in slots}
 
 
 def _slots_in(stored: Any) -> tuple[VifSlot, ...]:
     values = stored.as_dict() if hasattr(stored, "as_dict") else (stored or {})
-    return tuple(VifSlot(vif_id, int(slot["vlan"]), slot["virtual_interface_type"])
+    return tuple(VifSlot(vif_id, int(slot["vlan"]), slot["virtual_interface_type"], slot.get("connection_id"))
                  for vif_id, slot in sorted(values.items()))
 
 
