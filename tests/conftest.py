@@ -81,10 +81,14 @@ def account() -> str:
     return new_account()
 
 
-@pytest.fixture(params=PROTOCOLS)
-def protocol(request: pytest.FixtureRequest) -> str:
-    """AWS JSON 1.1 and Smithy RPC v2 CBOR: every client-driven test runs over both."""
-    return str(request.param)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The wire protocol a client-driven test speaks: AWS JSON 1.1, and also Smithy RPC v2 CBOR for
+    tests marked ``every_protocol``. The protocol layer knows nothing of Direct Connect, so the rules
+    are tested once over JSON; CBOR is proven on every operation by tests/contract/test_cbor_protocol.py
+    and the marked tests (signatures, timestamps, tags), and both protocols are fuzzed in-process."""
+    if "protocol" in metafunc.fixturenames:
+        every = metafunc.definition.get_closest_marker("every_protocol") is not None
+        metafunc.parametrize("protocol", PROTOCOLS if every else ("json",))
 
 
 @pytest.fixture

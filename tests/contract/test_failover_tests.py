@@ -13,7 +13,7 @@ from tests.support.polling import poll
 from tests.support.server import RunningServer, client, new_account
 from tests.support.world import connection, private_vif
 
-pytestmark = pytest.mark.timed
+pytestmark = [pytest.mark.timed, pytest.mark.every_protocol]
 CLIENT = "DirectConnectClientException"
 
 

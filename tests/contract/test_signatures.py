@@ -23,6 +23,8 @@ KEYS = {KEY: {"secretAccessKey": SECRET, "account": ACCOUNT}}
 MISMATCH = ("The request signature we calculated does not match the signature you provided. Check your AWS "
             "Secret Access Key and signing method. Consult the service documentation for details.")
 
+pytestmark = pytest.mark.every_protocol
+
 
 @pytest.fixture(scope="module")
 def guarded() -> Iterator[RunningServer]:

@@ -15,8 +15,7 @@ from tests.support.polling import poll
 from tests.support.server import RunningServer, client, new_account
 from tests.support.world import connection, private_vif
 
-# Timing does not depend on the wire protocol; one is enough for these slower tests.
-pytestmark = [pytest.mark.parametrize("protocol", ["json"]), pytest.mark.timed]
+pytestmark = pytest.mark.timed
 
 
 @pytest.fixture

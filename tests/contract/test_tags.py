@@ -11,6 +11,8 @@ from tests.support.world import connection, private_vif
 
 CLIENT = "DirectConnectClientException"
 
+pytestmark = pytest.mark.every_protocol
+
 
 def arn(account: str, kind: str, resource_id: str, region: str = "us-east-1") -> str:
     return f"arn:aws:directconnect:{region}:{account}:{kind}/{resource_id}"
