@@ -91,7 +91,9 @@ def request() -> Response[str | bytes]:
     started = time.perf_counter()
     event = app.current_event
     request_id = _request_id()
-    logger.set_correlation_id(request_id)
+    # Per thread: `serve` answers requests concurrently, and one process-wide key would give them all
+    # the last request's id.
+    logger.thread_safe_append_keys(correlation_id=request_id)
     protocol = protocol_for(event.path)
     # Until the request names a valid scope, its outcome is logged under the defaults.
     scope = Scope(settings.default_account, settings.default_region)

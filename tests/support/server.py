@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ class RunningServer:
     url: str
     process: subprocess.Popen[str] | None
     store: str
+    output: list[str] = field(default_factory=list)  # what the server printed after it started
 
     def stop(self) -> None:
         if self.process is not None:
@@ -53,15 +54,17 @@ def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator
         match = URL_LINE.search(line)
         if match:
             # Keep draining output so the server never blocks on a full pipe.
-            _drain(process)
-            return RunningServer(match.group(1), process, dynamodb_endpoint or "embedded")
+            running = RunningServer(match.group(1), process, dynamodb_endpoint or "embedded")
+            _drain(process, running.output)
+            return running
     raise RuntimeError("dx-emulator serve did not start:\n" + "".join(seen))
 
 
-def _drain(process: subprocess.Popen[str]) -> None:
+def _drain(process: subprocess.Popen[str], output: list[str]) -> None:
     def drain() -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            output.append(line)
             sys.stderr.write(line)
 
     threading.Thread(target=drain, daemon=True).start()
