@@ -129,6 +129,8 @@ def test_ipv4_addresses_given(dx: Any, amazon: str, customer: str) -> None:
     ({"asn": 1}, (1, 1)),
     ({"asnLong": 65535}, (65535, 65535)),
     ({"asnLong": 4_294_967_294}, (0, 4_294_967_294)),
+    ({"asn": 131_072}, (131_072, 131_072)),  # Terraform sends 4-byte ASNs in asn; AWS answers them in both
+    ({"asnLong": 2_147_483_646}, (2_147_483_646, 2_147_483_646)),
     ({"asn": 65000, "asnLong": 4_200_000_000}, (0, 4_200_000_000)),  # asnLong wins
     ({"asn": 70000, "asnLong": 65001}, (65001, 65001)),  # only asnLong counts when both are given
 ])
@@ -139,12 +141,12 @@ def test_asn_fields(dx: Any, asns: dict[str, int], shown: tuple[int, int]) -> No
 
 
 @pytest.mark.parametrize(("asns", "message"), [
-    ({}, "An ASN is required: give asn (1-65535) or asnLong (1-4294967294)"),
-    ({"asn": 0}, "ASN 0 is out of range: the valid range is 1-65535"),
-    ({"asn": 65536}, "ASN 65536 is a 4-byte ASN: use asnLong for ASNs above 65535"),
-    ({"asn": 2_147_483_646}, "ASN 2147483646 is a 4-byte ASN: use asnLong"),
-    ({"asnLong": 0}, "asnLong 0 is out of range: the valid range is 1-4294967294"),
-    ({"asnLong": 4_294_967_295}, "asnLong 4294967295 is out of range: the valid range is 1-4294967294"),
+    ({}, "An ASN is required: give asn (1-2147483646) or asnLong (1-4294967294)"),
+    ({"asn": 0}, "BGP ASN 0 must have value greater than or equal to 1"),
+    ({"asn": -94_967_296}, "BGP ASN -94967296 must have value greater than or equal to 1"),  # AWS's words
+    ({"asn": 2_147_483_647}, "BGP ASN 2147483647 is out of range for asn (1-2147483646): use asnLong"),
+    ({"asnLong": 0}, "BGP ASN 0 must be between 1 and 4294967294 (asnLong)"),
+    ({"asnLong": 4_294_967_295}, "BGP ASN 4294967295 must be between 1 and 4294967294 (asnLong)"),
 ])
 def test_asn_refusals(dx: Any, asns: dict[str, int], message: str) -> None:
     vif = vif_with_connection(dx)

@@ -81,7 +81,7 @@ def test_bandwidth_must_be_a_dedicated_port_speed(dx: Any) -> None:
 
 
 def test_an_unknown_lag_is_refused(dx: Any) -> None:
-    expect_error(connection, "DirectConnectClientException", "Could not find LAG with ID dxlag-ffffffff",
+    expect_error(connection, "DirectConnectClientException", "Could not find Lag with ID dxlag-ffffffff",
                  dx=dx, lagId="dxlag-ffffffff")
 
 

@@ -53,7 +53,7 @@ def test_a_member_with_vifs_is_not_deleted_and_its_vlans_free_with_them(dx: Any)
     expect_error(dx.delete_lag, CLIENT, f"LAG {lag_id} has 1 virtual interface: delete them first", lagId=lag_id)
     dx.delete_virtual_interface(virtualInterfaceId=vif_id)
     assert private_vif(dx, lag_id, vlan=700)["vlan"] == 700  # the LAG's ports took the VLAN back
-    assert dx.delete_connection(connectionId=member)["connectionState"] == "deleting"
+    assert dx.delete_connection(connectionId=member)["connectionState"] == "deleted"
     [listed] = dx.describe_lags(lagId=lag_id)["lags"]
     assert member not in {c["connectionId"] for c in listed["connections"]}
 

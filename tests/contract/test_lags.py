@@ -26,12 +26,16 @@ def lag(dx: Any, count: int = 2, redundancy: str | None = None, **overrides: Any
 def test_create_lag_with_its_connections(dx: Any, account: str) -> None:
     created = lag(dx, count=2)
     assert re.fullmatch(r"dxlag-[a-z0-9]{8}", created["lagId"])
-    assert (created["lagState"], created["numberOfConnections"], created["ownerAccount"]) == ("requested", 2, account)
+    # AWS answers CreateLag "pending", its new connections "requested" [the CLI's examples].
+    assert (created["lagState"], created["numberOfConnections"], created["ownerAccount"]) == ("pending", 2, account)
     assert (created["location"], created["connectionsBandwidth"], created["hasLogicalRedundancy"]) == (
         "EqDC2", "10Gbps", "unknown")
     members = created["connections"]
     assert len(members) == 2
     assert all(member["lagId"] == created["lagId"] and member["bandwidth"] == "10Gbps" for member in members)
+    assert [member["connectionName"] for member in members] == [
+        f"Requested Connection {number} for Lag {created['lagId']}" for number in (1, 2)]
+    assert {member["connectionState"] for member in members} == {"requested"}
     listed = {c["connectionId"]: c for c in dx.describe_connections()["connections"]}
     assert {member["connectionId"] for member in members} <= set(listed)
 
@@ -45,7 +49,7 @@ def test_describe_lags(dx: Any) -> None:
     [one] = dx.describe_lags(lagId=first["lagId"])["lags"]
     assert sorted(c["connectionId"] for c in one["connections"]) == sorted(
         c["connectionId"] for c in first["connections"])
-    expect_error(dx.describe_lags, CLIENT, "Could not find LAG with ID dxlag-00000000", lagId="dxlag-00000000")
+    expect_error(dx.describe_lags, CLIENT, "Could not find Lag with ID dxlag-00000000", lagId="dxlag-00000000")
 
 
 def test_vifs_on_a_lag_follow_its_logical_redundancy(dx: Any) -> None:
@@ -72,15 +76,17 @@ def test_create_connection_into_a_lag(dx: Any) -> None:
                  dx=dx, lagId=created["lagId"], bandwidth="1Gbps")
     expect_error(connection, CLIENT, f"Connection location EqLD5 differs from LAG {created['lagId']}'s EqDC2",
                  dx=dx, lagId=created["lagId"], location="EqLD5", bandwidth="10Gbps")
-    expect_error(connection, CLIENT, "Could not find LAG with ID dxlag-ffffffff", dx=dx, lagId="dxlag-ffffffff")
+    expect_error(connection, CLIENT, "Could not find Lag with ID dxlag-ffffffff", dx=dx, lagId="dxlag-ffffffff")
 
 
 def test_migrating_an_existing_connection(dx: Any) -> None:
     existing = connection(dx, bandwidth="10Gbps")
     created = lag(dx, count=2, connectionId=existing["connectionId"])
-    ids = [c["connectionId"] for c in created["connections"]]
-    assert existing["connectionId"] in ids
-    assert len(ids) == 2
+    # As AWS answers [the CLI's create-lag example]: the requested connection first, numbered from 1,
+    # then the migrated one with its own name.
+    assert [(c["connectionId"], c["connectionName"]) for c in created["connections"]][1:] == [
+        (existing["connectionId"], existing["connectionName"])]
+    assert created["connections"][0]["connectionName"] == f"Requested Connection 1 for Lag {created['lagId']}"
     expect_error(lag, CLIENT, f"Connection {existing['connectionId']} is already in LAG {created['lagId']}",
                  dx=dx, count=1, connectionId=existing["connectionId"])
 
@@ -107,7 +113,9 @@ def test_delete_lag_after_its_vifs_and_connections(dx: Any) -> None:
         dx.delete_connection(connectionId=member["connectionId"])
     assert dx.describe_lags(lagId=lag_id)["lags"][0]["numberOfConnections"] == 0
     deleted = dx.delete_lag(lagId=lag_id)
-    assert (deleted["lagId"], deleted["lagState"]) == (lag_id, "deleting")
+    # AWS's answer [the CLI's delete-lag example]: deleted, no connections.
+    assert (deleted["lagId"], deleted["lagState"], deleted["numberOfConnections"]) == (lag_id, "deleted", 0)
+    assert deleted["connections"] == []
     assert dx.describe_lags(lagId=lag_id)["lags"][0]["lagState"] == "deleted"
     expect_error(private_vif, CLIENT, f"LAG {lag_id} is deleted: virtual interfaces cannot be created on it",
                  dx=dx, connection_id=lag_id, vlan=77)

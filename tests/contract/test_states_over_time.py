@@ -80,5 +80,6 @@ def test_a_deleted_vif_is_listed_as_deleted_then_gone(slow_dx: Any) -> None:
     assert vifs(dx, virtualInterfaceId=vif_id)[0]["virtualInterfaceState"] == "deleting"
     poll(lambda: vifs(dx, virtualInterfaceId=vif_id)[0]["virtualInterfaceState"], lambda state: state == "deleted")
     poll(lambda: vifs(dx, connectionId=conn_id), lambda listed: listed == [])
-    expect_error(dx.describe_virtual_interfaces, "DirectConnectClientException",
+    assert vifs(dx, virtualInterfaceId=vif_id) == []  # expired: an empty list, not an error
+    expect_error(dx.delete_virtual_interface, "DirectConnectClientException",
                  f"Virtual interface {vif_id} does not exist", virtualInterfaceId=vif_id)

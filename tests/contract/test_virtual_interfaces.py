@@ -24,7 +24,10 @@ def test_private_vif_is_flat_pending_with_its_first_peer(dx: Any, account: str) 
     assert (vif["virtualInterfaceType"], vif["virtualInterfaceState"]) == ("private", "pending")
     assert (vif["connectionId"], vif["vlan"], vif["ownerAccount"]) == (conn["connectionId"], 101, account)
     assert (vif["asn"], vif["asnLong"], vif["addressFamily"], vif["mtu"]) == (65000, 65000, "ipv4", 1500)
-    assert vif["jumboFrameCapable"] is False
+    # Capable of jumbo frames at MTU 1500 (Terraform's acceptance test expects true), on a VGW whose
+    # Amazon ASN is a new gateway's default; "" for the gateway it does not have.
+    assert (vif["jumboFrameCapable"], vif["amazonSideAsn"], vif["virtualGatewayId"]) == (True, 64512, "vgw-0123456789")
+    assert "directConnectGatewayId" not in vif
     assert vif["awsDeviceV2"] == conn["awsDeviceV2"]
     [peer] = vif["bgpPeers"]
     assert PEER_ID.fullmatch(peer["bgpPeerId"])
@@ -40,8 +43,14 @@ def test_private_vif_is_flat_pending_with_its_first_peer(dx: Any, account: str) 
     # The VIF-level BGP fields are its first peer's.
     for name in ("authKey", "amazonAddress", "customerAddress", "addressFamily", "asn"):
         assert vif[name] == peer[name]
-    assert f'<logical_connection id="{vif["virtualInterfaceId"]}">' in vif["customerRouterConfig"]
-    assert f"<bgp_auth_key>{peer['authKey']}</bgp_auth_key>" in vif["customerRouterConfig"]
+    # AWS's layout: one element per line, two-space indent, a trailing newline [the CLI's examples].
+    assert vif["customerRouterConfig"] == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<logical_connection id="{vif["virtualInterfaceId"]}">\n  <vlan>101</vlan>\n'
+        f"  <customer_address>{peer['customerAddress']}</customer_address>\n"
+        f"  <amazon_address>{peer['amazonAddress']}</amazon_address>\n  <bgp_asn>65000</bgp_asn>\n"
+        f"  <bgp_auth_key>{peer['authKey']}</bgp_auth_key>\n  <amazon_bgp_asn>64512</amazon_bgp_asn>\n"
+        "  <connection_type>private</connection_type>\n</logical_connection>\n")
 
 
 def test_given_addresses_and_key_are_kept(dx: Any) -> None:
@@ -66,10 +75,19 @@ def test_four_byte_asn_through_asn_long(dx: Any) -> None:
     assert (vif["bgpPeers"][0]["asn"], vif["bgpPeers"][0]["asnLong"]) == (0, 4_200_000_001)
 
 
-@pytest.mark.parametrize(("mtu", "jumbo"), [(1500, False), (8500, True), (9001, True)])
-def test_private_mtus(dx: Any, mtu: int, jumbo: bool) -> None:
+@pytest.mark.parametrize("mtu", [1500, 8500, 9001])
+def test_private_mtus(dx: Any, mtu: int) -> None:
     vif = private_vif(dx, connection(dx)["connectionId"], mtu=mtu)
-    assert (vif["mtu"], vif["jumboFrameCapable"]) == (mtu, jumbo)
+    assert (vif["mtu"], vif["jumboFrameCapable"]) == (mtu, True)
+
+
+@pytest.mark.parametrize(("region", "amazon_asn"), [("us-east-1", 7224), ("eu-west-1", 9059),
+                                                     ("ap-northeast-1", 10124), ("eu-central-1", 7224)])
+def test_a_public_vif_peers_with_the_regions_amazon_asn(make_client: Any, region: str, amazon_asn: int) -> None:
+    dx = make_client(region=region)
+    vif = public_vif(dx, connection(dx)["connectionId"])
+    assert (vif["amazonSideAsn"], vif["jumboFrameCapable"], vif["virtualGatewayId"]) == (amazon_asn, False, "")
+    assert f"<amazon_bgp_asn>{amazon_asn}</amazon_bgp_asn>" in vif["customerRouterConfig"]
 
 
 def test_other_private_mtu_is_refused(dx: Any) -> None:
@@ -129,7 +147,7 @@ def test_public_vif_refusals(dx: Any, overrides: dict[str, Any], message: str) -
     ({"vlan": 0}, "VLAN 0 is out of range: the valid range is 1-4094"),
     ({"vlan": 4095}, "VLAN 4095 is out of range: the valid range is 1-4094"),
     ({"asn": None}, "An ASN is required"),
-    ({"asn": 70000}, "ASN 70000 is a 4-byte ASN: use asnLong for ASNs above 65535"),
+    ({"asn": -1}, "BGP ASN -1 must have value greater than or equal to 1"),
     ({"addressFamily": "ipv5"}, "addressFamily ipv5 is not valid: use ipv4 or ipv6"),
     ({"addressFamily": "ipv6", "amazonAddress": "2001:db8::1/125", "customerAddress": "2001:db8::6/125"},
      "IPv6 addresses are assigned from the Amazon pool"),
@@ -200,7 +218,7 @@ def test_describe_virtual_interfaces_filters(dx: Any, make_client: Any) -> None:
 
 
 def test_describe_unknown_ids(dx: Any) -> None:
-    expect_error(dx.describe_virtual_interfaces, CLIENT, "Virtual interface dxvif-00000000 does not exist",
-                 virtualInterfaceId="dxvif-00000000")
+    # An unknown VIF id answers an empty list, as Terraform's finder needs; an unknown connection is an error.
+    assert dx.describe_virtual_interfaces(virtualInterfaceId="dxvif-00000000")["virtualInterfaces"] == []
     expect_error(dx.describe_virtual_interfaces, CLIENT, "Could not find Connection with ID dxcon-00000000",
                  connectionId="dxcon-00000000")

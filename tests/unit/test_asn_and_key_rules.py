@@ -14,8 +14,8 @@ from .domain_support import ctx
 
 
 @pytest.mark.parametrize(("asn", "asn_long", "resolved"), [
-    (1, None, 1), (65535, None, 65535), (None, 4_294_967_294, 4_294_967_294), (65000, 64999, 64999),
-    (99_999_999_999, 7, 7),
+    (1, None, 1), (65535, None, 65535), (131_072, None, 131_072), (2_147_483_646, None, 2_147_483_646),
+    (None, 4_294_967_294, 4_294_967_294), (65000, 64999, 64999), (99_999_999_999, 7, 7),
 ])
 def test_resolve(asn: int | None, asn_long: int | None, resolved: int) -> None:
     assert asns.resolve_asn(asn, asn_long) == resolved
@@ -23,10 +23,10 @@ def test_resolve(asn: int | None, asn_long: int | None, resolved: int) -> None:
 
 @pytest.mark.parametrize(("asn", "asn_long", "message"), [
     (None, None, "An ASN is required"),
-    (-1, None, "ASN -1 is out of range"),
-    (65536, None, "ASN 65536 is a 4-byte ASN: use asnLong"),
-    (None, 0, "asnLong 0 is out of range"),
-    (None, 4_294_967_295, "asnLong 4294967295 is out of range"),
+    (-94_967_296, None, "BGP ASN -94967296 must have value greater than or equal to 1"),
+    (2_147_483_647, None, r"BGP ASN 2147483647 is out of range for asn \(1-2147483646\): use asnLong"),
+    (None, 0, r"BGP ASN 0 must be between 1 and 4294967294 \(asnLong\)"),
+    (None, 4_294_967_295, "BGP ASN 4294967295 must be between 1 and 4294967294"),
 ])
 def test_refuse(asn: int | None, asn_long: int | None, message: str) -> None:
     with pytest.raises(ClientException, match=message):
@@ -42,8 +42,11 @@ def test_private_ranges(asn: int, private: bool) -> None:
 
 
 def test_shown_fields() -> None:
+    # AWS: an ASN that fits asn shows in both members; one that does not, in asnLong with asn 0.
     assert asns.as_fields(65535) == (65535, 65535)
-    assert asns.as_fields(65536) == (0, 65536)
+    assert asns.as_fields(131_072) == (131_072, 131_072)
+    assert asns.as_fields(2_147_483_646) == (2_147_483_646, 2_147_483_646)
+    assert asns.as_fields(2_147_483_647) == (0, 2_147_483_647)
 
 
 def test_generated_keys_have_aws_shape_and_differ() -> None:

@@ -52,18 +52,20 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
     child_tags = checked_tags(request.child_connection_tags)
     redundancy = logical_redundancy(tags)
     lag_id = ctx.new_id("dxlag")
-    members = [] if existing is None else [replace(existing, lag_id=lag_id, has_logical_redundancy=redundancy)]
-    members += [
-        new_connection(ctx, name=f"Requested Connection {index + 1} for Lag {lag_id}", location=location,
+    migrated = [] if existing is None else [replace(existing, lag_id=lag_id, has_logical_redundancy=redundancy)]
+    # AWS names the connections it requests "Requested Connection N for Lag <id>", from 1, and lists
+    # them before a migrated connection, which keeps its name [seen: the CLI's create-lag example].
+    members = [
+        new_connection(ctx, name=f"Requested Connection {number} for Lag {lag_id}", location=location,
                        bandwidth=bandwidth, tags=child_tags, lag_id=lag_id, redundancy=redundancy)
-        for index in range(len(members), count)
-    ]
+        for number in range(1, count - len(migrated) + 1)
+    ] + migrated
     lag = Lag(
         owner_account=ctx.account,
         region=ctx.region,
         lag_id=lag_id,
         lag_name=name,
-        lag_state="requested",
+        lag_state="pending",  # AWS's answer to CreateLag [seen]; its new connections are "requested"
         location=location,
         connections_bandwidth=bandwidth,
         aws_device=ctx.device_name(location),

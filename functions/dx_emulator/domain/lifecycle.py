@@ -33,6 +33,12 @@ class Lifecycle:
         return deleted_at + self.deleting + self.deleted_retention
 
 
+def as_answered_to_delete(state: str, lifecycle: Lifecycle) -> str:
+    """DeleteConnection and DeleteLag answer "deleted" on AWS [seen: the CLI's examples]: with no
+    delete delay configured, the emulator does too; with one, the transition runs as configured."""
+    return "deleted" if state == "deleting" and lifecycle.deleting == 0 else state
+
+
 def _state(state: str, *, created_at: float, delay: float, deleted_at: float | None, lifecycle: Lifecycle,
            now: float) -> str:
     if deleted_at is not None:
@@ -66,8 +72,10 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
                    deleted_at=vif.deleted_at, lifecycle=lifecycle, now=now)
     test = vif.running_test(now)
     tested = set(test.bgp_peer_ids) if test is not None else set()
+    # A peer that has finished deleting is no longer listed: Terraform's lookup of a replaced peer
+    # (same family and ASN) needs exactly one match [seen: aws_dx_bgp_peer].
     peers = tuple(p for p in (current_peer(peer, lifecycle, now, tested=peer.bgp_peer_id in tested)
-                              for peer in vif.bgp_peers) if p is not None)
+                              for peer in vif.bgp_peers) if p is not None and p.bgp_peer_state != "deleted")
     if vif.deleted_at is not None:
         # A deleted VIF's peers go with it [choice].
         peers = tuple(replace(peer, bgp_peer_state=state, bgp_status="down") for peer in peers)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.etree.ElementTree import Element, SubElement, tostring
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from .model import IPV4, IPV6, VirtualInterface
 
@@ -25,4 +25,6 @@ def customer_router_config(vif: VirtualInterface) -> str:
         SubElement(root, "ipv6_bgp_auth_key").text = ipv6.auth_key
     SubElement(root, "amazon_bgp_asn").text = str(vif.amazon_side_asn)
     SubElement(root, "connection_type").text = vif.virtual_interface_type
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode")
+    # AWS's layout: one element per line, two-space indent, a trailing newline [seen].
+    indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"

@@ -16,9 +16,18 @@ MTUS = {PRIVATE: (1500, 8500, 9001), TRANSIT: (1500, 8500), PUBLIC: (1500,)}
 # Per dedicated connection or LAG [doc]: private and public VIFs share one quota, transit has its own.
 QUOTAS = {PRIVATE: 50, PUBLIC: 50, TRANSIT: 4}
 MAX_ROUTE_FILTER_PREFIXES = 1000
-# AWS documents none of these for the VIF's Amazon side; the default Amazon ASN for private and
-# transit gateways, and Amazon's own public ASN for public VIFs [choice].
-AMAZON_SIDE_ASN = {PRIVATE: 64512, TRANSIT: 64512, PUBLIC: 16509}
+# The Amazon side of a VIF on a gateway is the gateway's ASN; a new virtual private gateway's and a
+# Direct Connect gateway's default is 64512 [doc]. A public VIF peers with the region's Amazon ASN:
+# 7224 in AWS's own examples (sa-east-1), the ASNs AWS gave its gateways before June 2018 [doc].
+GATEWAY_DEFAULT_ASN = 64512
+REGIONAL_AMAZON_ASN = {"ap-southeast-1": 17493, "ap-northeast-1": 10124, "eu-west-1": 9059}
+REGIONAL_AMAZON_ASN_ELSEWHERE = 7224
+
+
+def amazon_side_asn(kind: str, region: str) -> int:
+    if kind == PUBLIC:
+        return REGIONAL_AMAZON_ASN.get(region, REGIONAL_AMAZON_ASN_ELSEWHERE)
+    return GATEWAY_DEFAULT_ASN
 INITIAL_STATE = {PRIVATE: "pending", TRANSIT: "pending", PUBLIC: "verifying"}
 PARENT_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected"})
 
@@ -132,7 +141,7 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         location=parent.location,
         vlan=vlan,
         asn=asn,
-        amazon_side_asn=AMAZON_SIDE_ASN[kind],
+        amazon_side_asn=amazon_side_asn(kind, ctx.region),
         auth_key=peer.auth_key,
         amazon_address=peer.amazon_address,
         customer_address=peer.customer_address,

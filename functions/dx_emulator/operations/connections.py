@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag, leave_lag
+from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
@@ -58,4 +60,6 @@ def delete(call: Call) -> dict[str, Any]:
             return conn  # already deleting or deleted: nothing to write
         return call.save(deleted) if lag is None else call.save(deleted, leave_lag(lag, conn))
 
-    return views.connection(optimistic(attempt))
+    conn = optimistic(attempt)
+    state = as_answered_to_delete(conn.connection_state, call.settings.lifecycle)
+    return views.connection(replace(conn, connection_state=state))

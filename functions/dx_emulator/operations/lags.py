@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..domain.lags import NewLag, create_lag, delete_lag
+from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
@@ -64,4 +66,5 @@ def delete(call: Call) -> dict[str, Any]:
         deleted = delete_lag(lag, len(lag.connection_ids), ctx)
         return deleted if deleted is lag else call.save(deleted)
 
-    return views.lag(optimistic(attempt), [])
+    lag = optimistic(attempt)
+    return views.lag(replace(lag, lag_state=as_answered_to_delete(lag.lag_state, call.settings.lifecycle)), [])

@@ -51,7 +51,7 @@ def connection(call: Call, ctx: Context, connection_id: str | None) -> Connectio
 
 def lag(call: Call, ctx: Context, lag_id: str | None) -> Lag:
     lag_id = _required(lag_id, "lagId")
-    return _load(call, ctx, Lag, lag_id, current=current_lag, missing=f"Could not find LAG with ID {lag_id}")
+    return _load(call, ctx, Lag, lag_id, current=current_lag, missing=f"Could not find Lag with ID {lag_id}")
 
 
 def parent(call: Call, ctx: Context, parent_id: str | None) -> Parent:

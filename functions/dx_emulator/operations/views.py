@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain import asns
 from ..domain.failover import History
-from ..domain.model import BgpPeer, Connection, Lag, Tag, VirtualInterface
+from ..domain.model import PUBLIC, TRANSIT, BgpPeer, Connection, Lag, Tag, VirtualInterface
 from ..domain.router_config import customer_router_config
 
 
@@ -32,6 +32,8 @@ def connection(conn: Connection) -> dict[str, Any]:
         "location": conn.location,
         "bandwidth": conn.bandwidth,
         "lagId": conn.lag_id,
+        # AWS shows when the LOA was issued [seen]; the emulator issues it with the connection [choice].
+        "loaIssueTime": _time(conn.created_at),
         "awsDevice": conn.aws_device,
         "awsDeviceV2": conn.aws_device,
         "awsLogicalDeviceId": conn.aws_logical_device_id,
@@ -120,9 +122,13 @@ def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
         "virtualInterfaceState": vif.virtual_interface_state,
         "customerRouterConfig": customer_router_config(vif),
         "mtu": vif.mtu,
-        "jumboFrameCapable": vif.mtu > 1500,
-        "virtualGatewayId": vif.virtual_gateway_id,
-        "directConnectGatewayId": vif.direct_connect_gateway_id,
+        # Whether the VIF can carry jumbo frames, not whether it does: AWS shows true at MTU 1500 on
+        # transit VIFs [seen: the CLI's examples], and Terraform expects true on private ones.
+        "jumboFrameCapable": vif.virtual_interface_type != PUBLIC,
+        # AWS answers "" on the VIFs that have none (public and transit VIFs) [seen].
+        "virtualGatewayId": vif.virtual_gateway_id or "",
+        "directConnectGatewayId": vif.direct_connect_gateway_id or ("" if vif.virtual_interface_type == TRANSIT
+                                                                     else None),
         "routeFilterPrefixes": [{"cidr": cidr} for cidr in vif.route_filter_prefixes],
         "bgpPeers": [bgp_peer(peer) for peer in vif.bgp_peers],
         "region": vif.region,

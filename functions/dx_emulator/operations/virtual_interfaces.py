@@ -88,9 +88,11 @@ def describe(call: Call) -> dict[str, Any]:
     vif_id = call.params.string("virtualInterfaceId")
     ctx = call.context()
     if vif_id is not None:
-        vifs = [lookups.virtual_interface(call, ctx, vif_id)]
-        if connection_id is not None:
-            vifs = [vif for vif in vifs if vif.connection_id == connection_id]
+        # An unknown or expired id answers an empty list, not an error: Terraform's finder takes only
+        # an empty list for "gone" and fails on any error [seen: its findVirtualInterfaces].
+        found = call.store.get(VirtualInterface, call.scope, vif_id)
+        current = None if found is None else lookups.current_vif(found, ctx)
+        vifs = [vif for vif in [current] if vif is not None and connection_id in (None, vif.connection_id)]
     else:
         if connection_id is not None:
             lookups.parent(call, ctx, connection_id)  # an unknown connection or LAG is an error
