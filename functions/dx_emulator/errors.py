@@ -57,6 +57,12 @@ class UnknownOperationException(DirectConnectError):
     code = "UnknownOperationException"
 
 
+class InvalidAction(DirectConnectError):
+    """An STS action the endpoint does not serve (STS's own code)."""
+
+    code = "InvalidAction"
+
+
 class RequestEntityTooLargeException(DirectConnectError):
     """A body over the size limit, refused before it is decoded or parsed."""
 

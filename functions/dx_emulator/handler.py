@@ -59,7 +59,7 @@ def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
     return Response(encoded.status, encoded.content_type, encoded.body, headers)
 
 
-def _verified_scope(event: APIGatewayProxyEventV2, body: bytes) -> Scope:
+def _verified_scope(event: APIGatewayProxyEventV2, body: bytes, service: str) -> Scope:
     """The account of the key that signed the request, or AWS's authentication error."""
     # Only endpoints that verify signatures pay for these imports (~5 ms of cold start).
     from .auth import keys, sigv4  # noqa: PLC0415
@@ -67,7 +67,7 @@ def _verified_scope(event: APIGatewayProxyEventV2, body: bytes) -> Scope:
     access_keys = keys.load(settings.access_keys_json, settings.access_keys_secret)
     request = sigv4.Request(event.request_context.http.method, event.raw_path, event.raw_query_string,
                             event.headers, body)
-    signed = sigv4.verify(request, access_keys.secrets, datetime.now(UTC))
+    signed = sigv4.verify(request, access_keys.secrets, datetime.now(UTC), service)
     return Scope(access_keys.accounts[signed.access_key_id], signed.region)
 
 
@@ -85,7 +85,8 @@ def _inject(faults: Injector, operation: str) -> None:
         raise error
 
 
-# Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O.
+# Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O,
+# and STS's query protocol (a form body, no X-Amz-Target).
 @app.post(".+")
 def request() -> Response[str | bytes]:
     started = time.perf_counter()
@@ -94,7 +95,7 @@ def request() -> Response[str | bytes]:
     # Per thread: `serve` answers requests concurrently, and one process-wide key would give them all
     # the last request's id.
     logger.thread_safe_append_keys(correlation_id=request_id)
-    protocol = protocol_for(event.path)
+    protocol = protocol_for(event.path, event.headers)
     # Until the request names a valid scope, its outcome is logged under the defaults.
     scope = Scope(settings.default_account, settings.default_region)
     operation = "unknown"
@@ -102,7 +103,7 @@ def request() -> Response[str | bytes]:
     try:
         body = event_body(event.raw_event)
         if settings.verify_signatures:
-            scope = _verified_scope(event, body)
+            scope = _verified_scope(event, body, protocol.signing_name)
         else:
             scope = scope_from_authorization(header(event.headers, "Authorization"), settings.default_account,
                                              settings.default_region)
@@ -111,17 +112,18 @@ def request() -> Response[str | bytes]:
         if injector is not None:
             _inject(injector, operation)
         token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body, request_id)
-        encoded = protocol.encode_result(dispatch(operation, decoded.params, scope, repository, settings,
-                                                        token=token))
+        result = dispatch(service=decoded.service, operation=operation, params=decoded.params, scope=scope,
+                          store=repository, settings=settings, token=token)
+        encoded = protocol.encode_result(result, request_id)
     except DirectConnectError as error:
         error_code = error.code
-        encoded = protocol.encode_error(error)
+        encoded = protocol.encode_error(error, request_id)
     except Exception:
         # Logged with its stack trace here; the client sees an AWS-shaped 500 and the request id.
         logger.exception("unexpected error", extra={"operation": operation})
         server_error = ServerException(f"An internal error occurred (request id {request_id})")
         error_code = server_error.code
-        encoded = protocol.encode_error(server_error)
+        encoded = protocol.encode_error(server_error, request_id)
     record(Outcome(request_id, protocol.name, operation, scope.account, scope.region, encoded.status, error_code,
                    round((time.perf_counter() - started) * 1000, 2)))
     return _respond(encoded, request_id)

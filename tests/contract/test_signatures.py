@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import boto3
 import pytest
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
+from botocore.config import Config
 from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
@@ -183,3 +185,27 @@ def test_a_session_token_is_refused(guarded: RunningServer, protocol: str) -> No
     dx = client(guarded.url, KEY, protocol=protocol, secret=SECRET, token="FwoGZXIvYXdzEXAMPLE")
     refused(dx.describe_connections, "UnrecognizedClientException",
             "The security token included in the request is invalid.")
+
+
+def test_sts_answers_the_verified_keys_account(guarded: RunningServer) -> None:
+    identity = boto3.client("sts", endpoint_url=guarded.url, region_name="us-east-1", aws_access_key_id=KEY,
+                            aws_secret_access_key=SECRET).get_caller_identity()
+    assert identity["Account"] == ACCOUNT  # the account configured for the key, not the key id
+    wrong = boto3.client("sts", endpoint_url=guarded.url, region_name="us-east-1", aws_access_key_id=KEY,
+                         aws_secret_access_key="not-the-secret", config=Config(retries={"max_attempts": 1}))
+    with pytest.raises(ClientError) as caught:
+        wrong.get_caller_identity()
+    assert (caught.value.response["Error"]["Code"], caught.value.response["Error"]["Message"]) == (
+        "SignatureDoesNotMatch", MISMATCH)
+    assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+
+
+def test_a_directconnect_signature_is_not_an_sts_one(guarded: RunningServer) -> None:
+    body = b"Action=GetCallerIdentity&Version=2011-06-15"
+    request = AWSRequest(method="POST", url=guarded.url + "/", data=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    SigV4Auth(Credentials(KEY, SECRET), "directconnect", "us-east-1").add_auth(request)
+    response = send(guarded, request)
+    assert response.status == 403
+    assert "<Code>SignatureDoesNotMatch</Code><Message>Credential should be scoped to correct service: 'sts'." \
+           "</Message>" in response.body.decode()

@@ -100,14 +100,14 @@ def test_one_log_line_and_one_metric_blob_per_request(h: Harness, capsys: pytest
     output = io.StringIO()
     previous = handler.setStream(output)  # what the function really writes to CloudWatch
     try:
-        answer = h.send("DescribeVirtualInterfaces", {"virtualInterfaceId": "dxvif-00000000"}, account=ACCOUNT)
+        answer = h.send("DescribeConnections", {"connectionId": "dxcon-00000000"}, account=ACCOUNT)
     finally:
         handler.setStream(previous)
     request_id = answer.headers["x-amzn-RequestId"]
     [line] = [json.loads(line) for line in output.getvalue().splitlines()]
     assert line["correlation_id"] == request_id
     assert {k: line[k] for k in ("operation", "account", "region", "status", "error_code", "protocol")} == {
-        "operation": "DescribeVirtualInterfaces", "account": ACCOUNT, "region": "us-east-1", "status": 400,
+        "operation": "DescribeConnections", "account": ACCOUNT, "region": "us-east-1", "status": 400,
         "error_code": "DirectConnectClientException", "protocol": "json"}
     assert line["latency_ms"] >= 0
     [blob] = [json.loads(out) for out in capsys.readouterr().out.splitlines() if out.startswith('{"_aws"')]
@@ -115,7 +115,7 @@ def test_one_log_line_and_one_metric_blob_per_request(h: Harness, capsys: pytest
     assert directive["Namespace"] == "DxEmulator"
     assert sorted(directive["Dimensions"][0]) == ["operation", "outcome", "service"]
     assert (blob["operation"], blob["outcome"], blob["Requests"]) == (
-        "DescribeVirtualInterfaces", "DirectConnectClientException", [1.0])
+        "DescribeConnections", "DirectConnectClientException", [1.0])
     assert {m["Name"]: m["Unit"] for m in directive["Metrics"]} == {"Requests": "Count", "Latency": "Milliseconds"}
 
 

@@ -114,8 +114,7 @@ def _check_payload(request: Request) -> None:
                                         "computed.")
 
 
-def _expected_signature(request: Request, signed_headers: list[str], credentials: Credentials, region: str,
-                        stamp: str) -> str:
+def _expected_signature(request: Request, signed_headers: list[str], signer: SigV4Auth, stamp: str) -> str:
     headers = {name: header(request.headers, name) or "" for name in signed_headers}
     # The path as it arrived, encoded once, whatever the front end decoded; botocore encodes it once
     # more, as every SDK signs non-S3 paths.
@@ -123,13 +122,13 @@ def _expected_signature(request: Request, signed_headers: list[str], credentials
     url = f"https://{headers['host']}{path}" + (f"?{request.query}" if request.query else "")
     aws_request = AWSRequest(method=request.method.upper(), url=url, data=request.body, headers=headers)
     aws_request.context["timestamp"] = stamp
-    signer = SigV4Auth(credentials, SERVICE, region)
     canonical = signer.canonical_request(aws_request)
     return str(signer.signature(signer.string_to_sign(aws_request, canonical), aws_request))
 
 
-def verify(request: Request, secrets: Mapping[str, str], now: datetime) -> Signed:
-    """The signer, or the error AWS would answer. ``secrets`` maps access key ids to secret keys."""
+def verify(request: Request, secrets: Mapping[str, str], now: datetime, service: str = SERVICE) -> Signed:
+    """The signer, or the error AWS would answer. ``secrets`` maps access key ids to secret keys;
+    ``service`` is the one the request must be signed for (``directconnect``, or ``sts``)."""
     authorization = header(request.headers, "Authorization")
     if not authorization:
         raise MissingAuthenticationTokenException("Missing Authentication Token")
@@ -139,8 +138,8 @@ def verify(request: Request, secrets: Mapping[str, str], now: datetime) -> Signe
             "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters in the "
             f"form {ALGORITHM} Credential=KEY/DATE/REGION/{SERVICE}/aws4_request, SignedHeaders=..., Signature=..."
         )
-    if match["service"] != SERVICE:
-        raise InvalidSignatureException(f"Credential should be scoped to correct service: '{SERVICE}'.")
+    if match["service"] != service:
+        raise InvalidSignatureException(f"Credential should be scoped to correct service: '{service}'.")
     if not valid_region(match["region"]):
         raise InvalidSignatureException("Credential should be scoped to a valid region.")
     secret = secrets.get(match["key"])
@@ -154,7 +153,8 @@ def verify(request: Request, secrets: Mapping[str, str], now: datetime) -> Signe
     signed_headers = match["headers"].split(";")
     _check_coverage(request, signed_headers)
     _check_payload(request)
-    expected = _expected_signature(request, signed_headers, Credentials(match["key"], secret), match["region"], stamp)
+    signer = SigV4Auth(Credentials(match["key"], secret), service, match["region"])
+    expected = _expected_signature(request, signed_headers, signer, stamp)
     if not hmac.compare_digest(expected, match["signature"]):
         raise InvalidSignatureException(MISMATCH)
     return Signed(match["key"], match["region"])

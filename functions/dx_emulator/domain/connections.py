@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import ClientException
+from .bandwidth import Ordering
 from .context import Context
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
@@ -29,6 +30,7 @@ class NewConnection:
     connection_name: str | None = None
     lag_id: str | None = None
     tags: tuple[Tag, ...] = ()
+    ordering: Ordering = field(default_factory=Ordering)
 
 
 def required(value: str | None, name: str) -> str:
@@ -48,7 +50,9 @@ def checked_bandwidth(bandwidth: str | None, name: str = "bandwidth") -> str:
 
 
 def new_connection(ctx: Context, *, name: str, location: str, bandwidth: str, tags: tuple[Tag, ...] = (),
-                   lag_id: str | None = None, redundancy: str | None = None) -> Connection:
+                   lag_id: str | None = None, redundancy: str | None = None,
+                   ordering: Ordering | None = None) -> Connection:
+    ordering = ordering or Ordering()
     return Connection(
         owner_account=ctx.account,
         region=ctx.region,
@@ -62,6 +66,8 @@ def new_connection(ctx: Context, *, name: str, location: str, bandwidth: str, ta
         has_logical_redundancy=redundancy or logical_redundancy(tags),
         created_at=ctx.now,
         lag_id=lag_id,
+        provider_name=ordering.provider_name,
+        billing_mode=ordering.billing_mode,
         tags=tags,
     )
 
@@ -70,7 +76,8 @@ def create_connection(request: NewConnection, ctx: Context) -> Connection:
     location = required(request.location, "location")
     bandwidth = checked_bandwidth(request.bandwidth)
     name = required(request.connection_name, "connectionName")
-    return new_connection(ctx, name=name, location=location, bandwidth=bandwidth, tags=checked_tags(request.tags))
+    return new_connection(ctx, name=name, location=location, bandwidth=bandwidth, tags=checked_tags(request.tags),
+                          ordering=request.ordering.checked())
 
 
 def join_lag(conn: Connection, lag: Lag) -> tuple[Connection, Lag]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import ClientException
+from .bandwidth import Ordering
 from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
 from .model import GONE_STATES, Connection, Lag, Tag
@@ -19,6 +20,7 @@ class NewLag:
     lag_name: str | None = None
     tags: tuple[Tag, ...] = ()
     child_connection_tags: tuple[Tag, ...] = ()
+    ordering: Ordering = field(default_factory=Ordering)
 
 
 def _check_migration(conn: Connection, location: str, bandwidth: str) -> None:
@@ -50,6 +52,7 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
         _check_migration(existing, location, bandwidth)
     tags = checked_tags(request.tags)
     child_tags = checked_tags(request.child_connection_tags)
+    ordering = request.ordering.checked()
     redundancy = logical_redundancy(tags)
     lag_id = ctx.new_id("dxlag")
     migrated = [] if existing is None else [replace(existing, lag_id=lag_id, has_logical_redundancy=redundancy)]
@@ -57,7 +60,7 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
     # them before a migrated connection, which keeps its name [seen: the CLI's create-lag example].
     members = [
         new_connection(ctx, name=f"Requested Connection {number} for Lag {lag_id}", location=location,
-                       bandwidth=bandwidth, tags=child_tags, lag_id=lag_id, redundancy=redundancy)
+                       bandwidth=bandwidth, tags=child_tags, lag_id=lag_id, redundancy=redundancy, ordering=ordering)
         for number in range(1, count - len(migrated) + 1)
     ] + migrated
     lag = Lag(
@@ -73,6 +76,8 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
         has_logical_redundancy=redundancy,
         created_at=ctx.now,
         connection_ids=tuple(member.connection_id for member in members),
+        provider_name=ordering.provider_name,
+        billing_mode=ordering.billing_mode,
         tags=tags,
     )
     return lag, members

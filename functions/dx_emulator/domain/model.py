@@ -94,6 +94,8 @@ class Connection:
     has_logical_redundancy: str
     created_at: float
     lag_id: str | None = None
+    provider_name: str | None = None
+    billing_mode: str | None = None
     tags: tuple[Tag, ...] = ()
     vif_slots: tuple[VifSlot, ...] = ()
     deleted_at: float | None = None
@@ -126,6 +128,8 @@ class Lag:
     created_at: float
     minimum_links: int = 0
     connection_ids: tuple[str, ...] = ()
+    provider_name: str | None = None
+    billing_mode: str | None = None
     tags: tuple[Tag, ...] = ()
     vif_slots: tuple[VifSlot, ...] = ()
     deleted_at: float | None = None
@@ -179,6 +183,9 @@ class VirtualInterface:
     # Public VIFs: ASNs a later peer may use besides private ones (the VIF's own, the operator's list).
     allowed_asns: tuple[int, ...] = ()
     site_link_enabled: bool = False
+    rate_limit: str | None = None
+    prefix_pool_ipv4: int | None = None
+    prefix_pool_ipv6: int | None = None
     tags: tuple[Tag, ...] = ()
     bgp_peers: tuple[BgpPeer, ...] = field(default_factory=tuple)
     failover_tests: tuple[FailoverTest, ...] = ()

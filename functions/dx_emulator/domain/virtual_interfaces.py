@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import ClientException, LimitExceededException
 from . import asns
+from .bandwidth import checked_prefix_pool, checked_rate_limit, mbps
 from .bgp_peers import NewBgpPeer, build_peer, checked_family
 from .context import Context
-from .model import GONE_STATES, IPV4, PRIVATE, PUBLIC, TRANSIT, Parent, Tag, VifSlot, VirtualInterface
+from .model import GONE_STATES, IPV4, PRIVATE, PUBLIC, TRANSIT, Connection, Parent, Tag, VifSlot, VirtualInterface
 from .tags import checked_tags
 
 MTUS = {PRIVATE: (1500, 8500, 9001), TRANSIT: (1500, 8500), PUBLIC: (1500,)}
@@ -44,6 +45,9 @@ class NewVirtualInterface:
     route_filter_prefixes: tuple[str, ...] | None = None
     tags: tuple[Tag, ...] = ()
     enable_site_link: bool | None = None
+    rate_limit: str | None = None
+    prefix_pool_ipv4: int | None = None
+    prefix_pool_ipv6: int | None = None
 
 
 def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -> int:
@@ -111,6 +115,20 @@ def _route_filter_prefixes(request: NewVirtualInterface) -> tuple[str, ...]:
     return tuple(prefixes)
 
 
+def port_mbps(parent: Parent) -> float:
+    """What a connection's or LAG's ports carry: a LAG's, all its members' together."""
+    if isinstance(parent, Connection):
+        return mbps(parent.bandwidth)
+    return mbps(parent.connections_bandwidth) * max(1, len(parent.connection_ids))
+
+
+def _prefix_pools(kind: str, ipv4: int | None, ipv6: int | None) -> tuple[int | None, int | None]:
+    if kind == PUBLIC and (ipv4 is not None or ipv6 is not None):
+        raise ClientException("Inbound prefix allocations do not apply to public virtual interfaces")
+    return (checked_prefix_pool(ipv4, "prefixPoolAllocatedCountIpv4"),
+            checked_prefix_pool(ipv6, "prefixPoolAllocatedCountIpv6"))
+
+
 def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: Context,
                              holder: Parent | None = None) -> tuple[Parent, VirtualInterface]:
     """The new VIF with its first peer, on ``parent`` (a connection or LAG), and the item that now
@@ -126,6 +144,8 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
     _check_gateways(request)
     prefixes = _route_filter_prefixes(request)
     tags = checked_tags(request.tags)
+    rate_limit = checked_rate_limit(request.rate_limit, port_mbps(parent), parent.resource_id)
+    pools = _prefix_pools(kind, request.prefix_pool_ipv4, request.prefix_pool_ipv6)
     peer = build_peer(
         request.peer, family=family, asn=asn, public=kind == PUBLIC, live_peers=(),
         device=parent.aws_device, logical_device=parent.aws_logical_device_id, location=parent.location, ctx=ctx,
@@ -156,6 +176,9 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         route_filter_prefixes=prefixes,
         allowed_asns=(asn,) if kind == PUBLIC else (),
         site_link_enabled=bool(request.enable_site_link) and kind != PUBLIC,
+        rate_limit=rate_limit,
+        prefix_pool_ipv4=pools[0],
+        prefix_pool_ipv6=pools[1],
         tags=tags,
         bgp_peers=(peer,),
     )
@@ -181,9 +204,13 @@ class AttributeUpdate:
     mtu: int | None = None
     enable_site_link: bool | None = None
     virtual_interface_name: str | None = None
+    rate_limit: str | None = None
+    prefix_pool_ipv4: int | None = None
+    prefix_pool_ipv6: int | None = None
 
 
-def update_attributes(vif: VirtualInterface, update: AttributeUpdate) -> VirtualInterface:
+def update_attributes(vif: VirtualInterface, update: AttributeUpdate, parent: Parent | None = None) -> VirtualInterface:
+    """``parent`` (the VIF's connection or LAG) is needed only to check a new rate limit."""
     if vif.virtual_interface_state in GONE_STATES:
         raise ClientException(f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}")
     kind = vif.virtual_interface_type
@@ -198,4 +225,10 @@ def update_attributes(vif: VirtualInterface, update: AttributeUpdate) -> Virtual
         if not update.virtual_interface_name:
             raise ClientException("virtualInterfaceName must not be empty")
         changes["virtual_interface_name"] = update.virtual_interface_name
+    if update.rate_limit is not None and parent is not None:
+        changes["rate_limit"] = checked_rate_limit(update.rate_limit, port_mbps(parent), parent.resource_id)
+    if update.prefix_pool_ipv4 is not None or update.prefix_pool_ipv6 is not None:
+        ipv4, ipv6 = _prefix_pools(kind, update.prefix_pool_ipv4, update.prefix_pool_ipv6)
+        changes.update({"prefix_pool_ipv4": ipv4 if ipv4 is not None else vif.prefix_pool_ipv4,
+                        "prefix_pool_ipv6": ipv6 if ipv6 is not None else vif.prefix_pool_ipv6})
     return replace(vif, **changes)  # type: ignore[arg-type]

@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..domain.bandwidth import Ordering
 from ..domain.connections import NewConnection, create_connection, delete_connection, join_lag, leave_lag
 from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
+from .inputs import Members
+from .pages import page_of, page_request
+
+
+def ordering(params: Members) -> Ordering:
+    # requestMACSec: accepted; MAC Security is emulated with the MACsec operations [choice].
+    params.boolean("requestMACSec")
+    return Ordering(provider_name=params.string("providerName"), billing_mode=params.string("billingMode"))
 
 
 def create(call: Call) -> dict[str, Any]:
@@ -20,6 +29,7 @@ def create(call: Call) -> dict[str, Any]:
         connection_name=params.string("connectionName"),
         lag_id=params.string("lagId"),
         tags=params.tags(),
+        ordering=ordering(params),
     )
 
     def attempt() -> Connection:
@@ -38,13 +48,14 @@ def create(call: Call) -> dict[str, Any]:
 
 def describe(call: Call) -> dict[str, Any]:
     connection_id = call.params.string("connectionId")
+    request = page_request(call, "DescribeConnections", connection_id)
     ctx = call.context()
     if connection_id is not None:
         conns = [lookups.connection(call, ctx, connection_id)]
     else:
         stored = call.store.query(Connection, call.scope)
         conns = [c for c in (lookups.current_connection(conn, ctx) for conn in stored) if c is not None]
-    return {"connections": [views.connection(conn) for conn in conns]}
+    return page_of("connections", conns, lambda conn: conn.connection_id, request, views.connection)
 
 
 def delete(call: Call) -> dict[str, Any]:

@@ -6,18 +6,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..config import Settings
-from ..errors import UnknownOperationException
+from ..errors import InvalidAction, UnknownOperationException
 from ..scope import Scope
 from ..store.repository import Repository
 from .call import Call
 from .inputs import Members
-from .table import OPERATIONS
+from .table import SERVED
 
 
-def dispatch(operation: str, params: Mapping[str, Any], scope: Scope, store: Repository, settings: Settings, *,
-             token: str) -> dict[str, Any]:
-    """``token`` identifies the request across its retries (see call.py)."""
-    handler = OPERATIONS.get(operation)
+def dispatch(*, service: str, operation: str, params: Mapping[str, Any], scope: Scope, store: Repository,
+             settings: Settings, token: str) -> dict[str, Any]:
+    """``service`` is the one the request was signed for; ``token`` identifies the request across its
+    retries (see call.py)."""
+    handler = SERVED[service].get(operation)
+    if handler is None and service == "sts":
+        raise InvalidAction(f"Could not find operation {operation} for version 2011-06-15")
     if handler is None:
         raise UnknownOperationException(f"Operation {operation} is not served by this endpoint")
     return handler(Call(scope=scope, params=Members(params), store=store, settings=settings, token=token))

@@ -64,8 +64,8 @@ def list_history(call: Call) -> dict[str, Any]:
     found = [(vif, item) for vif, item in ((vif, history(test, ctx)) for vif in vifs for test in vif.failover_tests)
              if (test_id is None or item.test.test_id == test_id) and peers <= set(item.test.bgp_peer_ids)
              and (status is None or item.status == status)]
-    chosen, token = paged(found, _newest_first, request)
-    result: dict[str, Any] = {"virtualInterfaceTestHistory": [views.test_history(vif, item) for vif, item in chosen]}
+    shown, token = paged(found, _newest_first, request, lambda pair: views.test_history(*pair))
+    result: dict[str, Any] = {"virtualInterfaceTestHistory": shown}
     if token is not None:
         result["nextToken"] = token
     return result

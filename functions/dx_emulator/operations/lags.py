@@ -10,6 +10,8 @@ from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
+from .connections import ordering
+from .pages import page_of, page_request
 
 
 def create(call: Call) -> dict[str, Any]:
@@ -21,6 +23,7 @@ def create(call: Call) -> dict[str, Any]:
         lag_name=params.string("lagName"),
         tags=params.tags(),
         child_connection_tags=params.tags("childConnectionTags"),
+        ordering=ordering(params),
     )
     existing_id = params.string("connectionId")
 
@@ -41,14 +44,17 @@ def create(call: Call) -> dict[str, Any]:
 
 def describe(call: Call) -> dict[str, Any]:
     lag_id = call.params.string("lagId")
+    request = page_request(call, "DescribeLags", lag_id)
     ctx = call.context()
     if lag_id is not None:
         lag = lookups.lag(call, ctx, lag_id)
         members = call.store.get_many(Connection, call.scope, lag.connection_ids)
-        return {"lags": [views.lag(lag, _current(members, call))]}
+        return page_of("lags", [lag], lambda item: item.lag_id, request,
+                       lambda item: views.lag(item, _current(members, call)))
     lags = [lag for lag in (lookups.current_lag(lag, ctx) for lag in call.store.query(Lag, call.scope)) if lag]
     connections = _current(call.store.query(Connection, call.scope), call) if lags else []
-    return {"lags": [views.lag(lag, [c for c in connections if c.lag_id == lag.lag_id]) for lag in lags]}
+    return page_of("lags", lags, lambda item: item.lag_id, request,
+                   lambda item: views.lag(item, [c for c in connections if c.lag_id == item.lag_id]))
 
 
 def _current(connections: list[Connection], call: Call) -> list[Connection]:

@@ -69,8 +69,9 @@ def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualIn
 
 
 def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:
+    """The VIF that holds (or held) the peer; whether the peer is still there is the rule's to say."""
     vif = call.store.find_vif_with_peer(call.scope, bgp_peer_id)
     current = None if vif is None else current_vif(vif, ctx)
-    if current is None or all(peer.bgp_peer_id != bgp_peer_id for peer in current.bgp_peers):
+    if current is None:
         raise NotFoundException(f"BGP peer {bgp_peer_id} does not exist")
     return current

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..errors import ClientException
 from .call import Call
@@ -25,6 +25,9 @@ T = TypeVar("T")
 # AWS: "If MaxResults is given a value larger than 100, only 100 results are returned."
 PAGE_MAX = 100
 MAX_TOKEN = 512
+# Lambda answers at most 6 MB, and API Gateway passes CBOR base64-encoded (4/3 the size): a page
+# ends before its items pass this many bytes of JSON, whatever maxResults asked [choice].
+MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,29 @@ def page_request(call: Call, operation: str, *filters: object, default: int | No
     return PageRequest(size, None if token is None else _decode(token, binding), binding)
 
 
-def paged(items: Sequence[T], key: Callable[[T], str], request: PageRequest) -> tuple[list[T], str | None]:
-    """The requested page of ``items`` (in ``key`` order) and the token for the next, if any."""
+def paged(items: Sequence[T], key: Callable[[T], str], request: PageRequest,
+          render: Callable[[T], dict[str, Any]]) -> tuple[list[dict[str, Any]], str | None]:
+    """The requested page of ``items`` (in ``key`` order) as ``render`` shows them, and the token for
+    the next page if any. A page also ends before its answer would pass ``MAX_PAGE_BYTES``."""
     ordered = sorted(items, key=key)
     if request.after is not None:
         ordered = [item for item in ordered if key(item) > request.after]
-    if request.size is None or len(ordered) <= request.size:
-        return ordered, None
-    chosen = ordered[:request.size]
-    return chosen, _encode(key(chosen[-1]), request.binding)
+    limit = len(ordered) if request.size is None else request.size
+    shown: list[dict[str, Any]] = []
+    size = 0
+    for item in ordered[:limit]:
+        view = render(item)
+        size += len(json.dumps(view, default=str))
+        if shown and size > MAX_PAGE_BYTES:
+            break
+        shown.append(view)
+    if len(shown) == len(ordered):
+        return shown, None
+    return shown, _encode(key(ordered[len(shown) - 1]), request.binding)
+
+
+def page_of(member: str, items: Sequence[T], key: Callable[[T], str], request: PageRequest,
+            render: Callable[[T], dict[str, Any]]) -> dict[str, Any]:
+    """An answer ``{member: [...], "nextToken": ...}`` holding the requested page."""
+    shown, token = paged(items, key, request, render)
+    return {member: shown, **({"nextToken": token} if token is not None else {})}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bgp_peers, connections, failover, lags, tags, virtual_interfaces
+from . import bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
 from .call import Call
 
 Operation = Callable[[Call], dict[str, Any]]
@@ -31,4 +31,11 @@ OPERATIONS: dict[str, Operation] = {
     "TagResource": tags.tag,
     "UntagResource": tags.untag,
     "DescribeTags": tags.describe,
+}
+
+# Everything the endpoint serves, by the service a request is signed for: Direct Connect's
+# operations, and the STS call clients make to learn their account (query_protocol.py).
+SERVED: dict[str, dict[str, Operation]] = {
+    "directconnect": OPERATIONS,
+    "sts": {"GetCallerIdentity": identity.get_caller_identity},
 }

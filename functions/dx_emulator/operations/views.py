@@ -40,6 +40,8 @@ def connection(conn: Connection) -> dict[str, Any]:
         "jumboFrameCapable": False,
         "hasLogicalRedundancy": conn.has_logical_redundancy,
         "macSecCapable": False,
+        "providerName": conn.provider_name,
+        "billingMode": conn.billing_mode,
         "tags": tags(conn.tags),
     })
 
@@ -64,6 +66,8 @@ def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
         "hasLogicalRedundancy": item.has_logical_redundancy,
         "tags": tags(item.tags),
         "macSecCapable": False,
+        "providerName": item.provider_name,
+        "billingMode": item.billing_mode,
     })
 
 
@@ -136,4 +140,7 @@ def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
         "awsLogicalDeviceId": vif.aws_logical_device_id,
         "tags": tags(vif.tags),
         "siteLinkEnabled": vif.site_link_enabled,
+        "rateLimit": vif.rate_limit,
+        "prefixPoolAllocatedCountIpv4": vif.prefix_pool_ipv4,
+        "prefixPoolAllocatedCountIpv6": vif.prefix_pool_ipv6,
     })

@@ -18,6 +18,7 @@ from ..store.writes import Check, Detach, Put
 from . import lookups, views
 from .call import Call, optimistic
 from .inputs import Members
+from .pages import page_of, page_request
 
 REQUEST_MEMBER = {
     PRIVATE: "newPrivateVirtualInterface",
@@ -46,6 +47,9 @@ def _request(kind: str, new: Members) -> NewVirtualInterface:
         route_filter_prefixes=None if prefixes is None else tuple(p.string("cidr") or "" for p in prefixes),
         tags=new.tags(),
         enable_site_link=new.boolean("enableSiteLink") if kind != PUBLIC else None,
+        rate_limit=new.string("rateLimit"),
+        prefix_pool_ipv4=new.integer("prefixPoolAllocatedCountIpv4") if kind != PUBLIC else None,
+        prefix_pool_ipv6=new.integer("prefixPoolAllocatedCountIpv6") if kind != PUBLIC else None,
     )
 
 
@@ -86,6 +90,7 @@ def create_transit(call: Call) -> dict[str, Any]:
 def describe(call: Call) -> dict[str, Any]:
     connection_id = call.params.string("connectionId")
     vif_id = call.params.string("virtualInterfaceId")
+    request = page_request(call, "DescribeVirtualInterfaces", connection_id, vif_id)
     ctx = call.context()
     if vif_id is not None:
         # An unknown or expired id answers an empty list, not an error: Terraform's finder takes only
@@ -101,7 +106,7 @@ def describe(call: Call) -> dict[str, Any]:
             stored = call.store.query(VirtualInterface, call.scope)
         # Deleted VIFs stay listed (as deleted) until their retention ends [doc: 15 minutes].
         vifs = [vif for vif in (lookups.current_vif(v, ctx) for v in stored) if vif is not None]
-    return {"virtualInterfaces": [views.virtual_interface(vif) for vif in vifs]}
+    return page_of("virtualInterfaces", vifs, lambda vif: vif.virtual_interface_id, request, views.virtual_interface)
 
 
 def delete(call: Call) -> dict[str, Any]:
@@ -124,15 +129,23 @@ def delete(call: Call) -> dict[str, Any]:
 
 def update(call: Call) -> dict[str, Any]:
     vif_id = call.params.string("virtualInterfaceId")
+    params = call.params
     request = AttributeUpdate(
-        mtu=call.params.integer("mtu"),
-        enable_site_link=call.params.boolean("enableSiteLink"),
-        virtual_interface_name=call.params.string("virtualInterfaceName"),
+        mtu=params.integer("mtu"),
+        enable_site_link=params.boolean("enableSiteLink"),
+        virtual_interface_name=params.string("virtualInterfaceName"),
+        rate_limit=params.string("rateLimit"),
+        prefix_pool_ipv4=params.integer("prefixPoolAllocatedCountIpv4"),
+        prefix_pool_ipv6=params.integer("prefixPoolAllocatedCountIpv6"),
     )
 
     def attempt() -> VirtualInterface:
         ctx = call.context()
         vif = lookups.virtual_interface(call, ctx, vif_id)
-        return vif if call.replayed(vif) else call.save(update_attributes(vif, request))
+        if call.replayed(vif):
+            return vif
+        # Only a new rate limit needs the connection or LAG, to check it against its bandwidth.
+        parent = None if request.rate_limit is None else lookups.parent(call, ctx, vif.connection_id)
+        return call.save(update_attributes(vif, request, parent))
 
     return views.virtual_interface(optimistic(attempt))

@@ -57,10 +57,10 @@ def _encoded(status: int, body: Mapping[str, Any]) -> Encoded:
     return Encoded(status, CONTENT_TYPE, cbor2.dumps(body, datetime_as_timestamp=True), {"Smithy-Protocol": PROTOCOL})
 
 
-def encode_result(result: Mapping[str, Any]) -> Encoded:
+def encode_result(result: Mapping[str, Any], request_id: str = "") -> Encoded:
     return _encoded(200, result)
 
 
-def encode_error(error: DirectConnectError) -> Encoded:
+def encode_error(error: DirectConnectError, request_id: str = "") -> Encoded:
     # Errors name the absolute shape id; SDKs keep what follows the '#'.
     return _encoded(error.status, {"__type": ERROR_NAMESPACE + error.code, "message": error.message})

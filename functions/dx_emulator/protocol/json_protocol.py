@@ -46,11 +46,11 @@ def _timestamp(value: Any) -> float:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def encode_result(result: Mapping[str, Any]) -> Encoded:
+def encode_result(result: Mapping[str, Any], request_id: str = "") -> Encoded:
     return Encoded(200, CONTENT_TYPE, json.dumps(result, separators=(",", ":"), default=_timestamp))
 
 
-def encode_error(error: DirectConnectError) -> Encoded:
+def encode_error(error: DirectConnectError, request_id: str = "") -> Encoded:
     # botocore reads the body's __type, the Go SDK prefers the header: send both.
     body = json.dumps({"__type": error.code, "message": error.message})
     return Encoded(error.status, CONTENT_TYPE, body, {"X-Amzn-ErrorType": error.code})

@@ -1,5 +1,5 @@
-"""Which wire protocol a request speaks, from its path alone, so even a malformed request is answered
-in the protocol its client will parse."""
+"""Which wire protocol a request speaks, from its path and headers alone, so even a malformed
+request is answered in the protocol its client will parse."""
 
 from __future__ import annotations
 
@@ -8,21 +8,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DirectConnectError
-from . import cbor_protocol, json_protocol
+from . import cbor_protocol, json_protocol, query_protocol
 from .wire import Decoded, Encoded
 
 
 @dataclass(frozen=True, slots=True)
 class WireProtocol:
     name: str
+    signing_name: str  # the service a request is signed for
     decode: Callable[[str, Mapping[str, str], bytes], Decoded]
-    encode_result: Callable[[Mapping[str, Any]], Encoded]
-    encode_error: Callable[[DirectConnectError], Encoded]
+    encode_result: Callable[[Mapping[str, Any], str], Encoded]
+    encode_error: Callable[[DirectConnectError, str], Encoded]
 
 
-JSON = WireProtocol("json", json_protocol.decode, json_protocol.encode_result, json_protocol.encode_error)
-CBOR = WireProtocol("rpc-v2-cbor", cbor_protocol.decode, cbor_protocol.encode_result, cbor_protocol.encode_error)
+JSON = WireProtocol("json", "directconnect", json_protocol.decode, json_protocol.encode_result,
+                    json_protocol.encode_error)
+CBOR = WireProtocol("rpc-v2-cbor", "directconnect", cbor_protocol.decode, cbor_protocol.encode_result,
+                    cbor_protocol.encode_error)
+QUERY = WireProtocol("query", query_protocol.SERVICE, query_protocol.decode, query_protocol.encode_result,
+                     query_protocol.encode_error)
 
 
-def protocol_for(path: str) -> WireProtocol:
-    return CBOR if cbor_protocol.handles(path) else JSON
+def protocol_for(path: str, headers: Mapping[str, str]) -> WireProtocol:
+    if cbor_protocol.handles(path):
+        return CBOR
+    return QUERY if query_protocol.handles(headers) else JSON

@@ -18,6 +18,7 @@ MAX_BODY_BYTES = 128 * 1024
 class Decoded:
     operation: str
     params: Mapping[str, Any]
+    service: str = "directconnect"  # whose operation: Direct Connect's, or STS's (query_protocol.py)
 
 
 @dataclass(frozen=True, slots=True)

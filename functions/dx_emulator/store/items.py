@@ -94,6 +94,8 @@ class ConnectionItem(BaseItem):
     has_logical_redundancy = UnicodeAttribute()
     created_at = NumberAttribute()
     lag_id = UnicodeAttribute(null=True)
+    provider_name = UnicodeAttribute(null=True)
+    billing_mode = UnicodeAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
 
@@ -112,6 +114,8 @@ class LagItem(BaseItem):
     created_at = NumberAttribute()
     minimum_links = NumberAttribute()
     connection_ids = UnicodeSetAttribute(null=True)
+    provider_name = UnicodeAttribute(null=True)
+    billing_mode = UnicodeAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
 
@@ -143,6 +147,9 @@ class VirtualInterfaceItem(BaseItem):
     route_filter_prefixes = ListAttribute(of=UnicodeAttribute)
     allowed_asns = ListAttribute(of=NumberAttribute)
     site_link_enabled = BooleanAttribute()
+    rate_limit = UnicodeAttribute(null=True)
+    prefix_pool_ipv4 = NumberAttribute(null=True)
+    prefix_pool_ipv6 = NumberAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
     bgp_peers = ListAttribute(of=BgpPeerAttribute)
     failover_tests = ListAttribute(of=FailoverTestAttribute, null=True)
