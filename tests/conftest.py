@@ -37,14 +37,25 @@ STORES = [pytest.param("remote", id="remote")] if REMOTE else [
 ]
 
 
+@pytest.fixture(scope="session")
+def embedded_server() -> Iterator[RunningServer]:
+    """`dx-emulator serve` on its embedded store (or the remote endpoint): for the tests whose answers
+    do not depend on the store, which run once."""
+    if REMOTE:
+        yield RunningServer(str(REMOTE), None, "remote")
+        return
+    running = start_server(None, table=f"dx-test-{uuid.uuid4().hex[:8]}")
+    yield running
+    running.stop()
+
+
 @pytest.fixture(scope="session", params=STORES)
 def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
     """`dx-emulator serve` on the embedded store and on DynamoDB Local: every contract test runs on both."""
-    if request.param == "remote":
-        yield RunningServer(str(REMOTE), None, "remote")
+    if request.param in ("remote", "embedded"):
+        yield request.getfixturevalue("embedded_server")
         return
-    endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
-    running = start_server(endpoint, table=f"dx-test-{uuid.uuid4().hex[:8]}")
+    running = start_server(dynamodb_local_endpoint(), table=f"dx-test-{uuid.uuid4().hex[:8]}")
     yield running
     running.stop()
 

@@ -1,0 +1,145 @@
+"""The AWS CLI's published Direct Connect examples (``awscli/examples/directconnect/*.rst``), replayed
+through the CLI itself, and the comparison of its output with the answer AWS documents.
+
+awscli is only ever run as a program: its package carries its own botocore, which importing it here
+would put in place of the suite's."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_spec = importlib.util.find_spec("awscli")
+assert _spec is not None and _spec.submodule_search_locations, "awscli is a dev dependency (pyproject.toml)"
+EXAMPLES = Path(next(iter(_spec.submodule_search_locations))) / "examples" / "directconnect"
+
+ID = re.compile(r"\bdx(con|lag|vif|peer)-[A-Za-z0-9]+\b")
+# Values that AWS draws (ids, devices, keys, allocated addresses), that name the account, or that
+# record a time: compared by kind, not by value.
+VOLATILE = frozenset({"ownerAccount", "awsDevice", "awsDeviceV2", "awsLogicalDeviceId", "authKey", "loaIssueTime",
+                      "bgpPeerId", "nextToken", "amazonAddress", "customerAddress"})
+ROUTER_VOLATILE = ("customer_address", "amazon_address", "bgp_auth_key")
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str  # file stem and position: "create-lag#2"
+    command: list[str]  # after "aws directconnect"
+    output: Any  # the documented answer, None where the example shows none
+
+
+def _command(lines: list[str]) -> list[str]:
+    joined = " ".join(line.strip().rstrip("\\").strip() for line in lines)
+    return shlex.split(joined)[2:]  # drop "aws directconnect"
+
+
+def _output(lines: list[str]) -> Any:
+    text = "\n".join(lines).strip()
+    return json.loads(text) if text else None
+
+
+def examples(stem: str) -> list[Example]:
+    """The examples of one file: each command with the output documented after it."""
+    lines = (EXAMPLES / f"{stem}.rst").read_text().replace("\r\n", "\n").split("\n")
+    found: list[Example] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].strip().startswith("aws directconnect"):
+            command = [lines[index]]
+            while command[-1].rstrip().endswith("\\"):
+                index += 1
+                command.append(lines[index])
+            block: list[str] = []
+            rest = lines[index + 1:]
+            for position, line in enumerate(rest):
+                if line.strip().startswith("aws directconnect") or line.startswith("**"):
+                    break
+                if line.strip() == "Output::":
+                    block = _indented(rest[position + 1:])
+                    break
+            found.append(Example(f"{stem}#{len(found) + 1}", _command(command), _output(block)))
+        index += 1
+    return found
+
+
+def _indented(lines: list[str]) -> list[str]:
+    """The literal block after '::': indented lines (and blank ones) up to the next text."""
+    block: list[str] = []
+    for line in lines:
+        if line.strip() and not line.startswith((" ", "\t")):
+            break
+        block.append(line)
+    return block
+
+
+def run_cli(url: str, account: str, region: str, command: list[str]) -> Any:
+    """``aws directconnect <command>`` against the emulator; its JSON output (None if it printed none)."""
+    environment = {**os.environ, "AWS_ACCESS_KEY_ID": account, "AWS_SECRET_ACCESS_KEY": "x",
+                   "AWS_DEFAULT_REGION": region, "AWS_DEFAULT_OUTPUT": "json", "AWS_CONFIG_FILE": os.devnull,
+                   "AWS_SHARED_CREDENTIALS_FILE": os.devnull, "AWS_MAX_ATTEMPTS": "1"}
+    done = subprocess.run([sys.executable, "-m", "awscli", "directconnect", *command, "--endpoint-url", url],
+                          capture_output=True, text=True, env=environment, check=False, timeout=60)
+    assert done.returncode == 0, f"aws directconnect {' '.join(command)}: {done.stderr}"
+    return json.loads(done.stdout) if done.stdout.strip() else None
+
+
+def _router_config(text: str, volatile: frozenset[str]) -> list[tuple[str, str]]:
+    """customerRouterConfig as its lines, volatile values masked, ids neutral: the layout and the rest
+    compare. The Amazon ASN is masked where the example's ``amazonSideAsn`` is volatile."""
+    masked_elements = {*ROUTER_VOLATILE, *(("amazon_bgp_asn",) if "amazonSideAsn" in volatile else ())}
+    masked = []
+    for line in ID.sub("dx-id", text).split("\n"):
+        element = re.fullmatch(r"\s*<(\w+)>(.*)</\1>", line)
+        masked.append(line.replace(element[2], "*") if element and element[1].removeprefix("ipv6_") in masked_elements
+                      else line)
+    return [(str(number), line) for number, line in enumerate(masked)]
+
+
+def _identity(item: Any) -> str:
+    """What an object says apart from volatile values, for pairing list items."""
+    if not isinstance(item, dict):
+        return json.dumps(item)
+    return ID.sub("dx-id", json.dumps({k: v for k, v in item.items() if k not in VOLATILE and not isinstance(v, (
+        dict, list))}, sort_keys=True, default=str))
+
+
+def differences(documented: Any, ours: Any, path: str = "", volatile: frozenset[str] = frozenset()) -> list[str]:
+    """Where our answer differs from the documented one. Members the documentation shows must be
+    there with the same value (ids in text neutralised), except ``VOLATILE`` ones and ``volatile`` for
+    this example, which need only the same kind; members AWS has added since may be extra."""
+    if isinstance(documented, dict):
+        if not isinstance(ours, dict):
+            return [f"{path}: {ours!r} is not an object"]
+        found = []
+        for key, value in documented.items():
+            if key not in ours:
+                found.append(f"{path}.{key}: missing")
+            elif key in VOLATILE or key in volatile:
+                if type(value) is not type(ours[key]) and not (isinstance(value, (int, float))
+                                                                and isinstance(ours[key], (int, float, str))):
+                    found.append(f"{path}.{key}: {ours[key]!r} is not like {value!r}")
+            elif key == "customerRouterConfig":
+                if _router_config(value, volatile) != _router_config(ours[key], volatile):
+                    found.append(f"{path}.{key}: {ours[key]!r} is laid out unlike {value!r}")
+            else:
+                found += differences(value, ours[key], f"{path}.{key}", volatile)
+        return found
+    if isinstance(documented, list):
+        if not isinstance(ours, list) or len(ours) != len(documented):
+            return [f"{path}: {ours!r} has not the {len(documented)} items of {documented!r}"]
+        # AWS lists a LAG's connections, route filter prefixes and tags in no fixed order (its own
+        # examples disagree): objects are paired by what they say, not by position.
+        pairs = zip(sorted(documented, key=_identity), sorted(ours, key=_identity), strict=True)
+        return [difference for index, (mine, theirs) in enumerate(pairs)
+                for difference in differences(mine, theirs, f"{path}[{index}]", volatile)]
+    if isinstance(documented, str) and isinstance(ours, str):
+        return [] if ID.sub("dx-id", documented) == ID.sub("dx-id", ours) else [f"{path}: {ours!r} != {documented!r}"]
+    return [] if documented == ours else [f"{path}: {ours!r} != {documented!r}"]
