@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -42,13 +43,13 @@ def _request_id() -> str:
     return str(uuid.uuid4())
 
 
-def request_token(scope: Scope, operation: str, invocation_id: str | None, body: bytes, request_id: str) -> str:
+def request_token(scope: Scope, operation: str, invocation_id: str | None, body: bytes) -> str:
     """What identifies a request across its retries. SDKs send the same ``amz-sdk-invocation-id``
     with every attempt of one call (botocore, the CLI, the Go, Java and JS SDKs do), so a retry after
     a lost answer or a 500 is the same request; the scope and body are part of it, so the id alone
     names nothing of another account's or another call's. Without the header every request is new."""
     if not invocation_id:
-        return hashlib.sha256(request_id.encode()).hexdigest()[:24]
+        return secrets.token_hex(12)
     digest = hashlib.sha256(f"{scope.account}|{scope.region}|{operation}|{invocation_id[:128]}|".encode())
     digest.update(body)
     return digest.hexdigest()[:24]
@@ -111,7 +112,7 @@ def request() -> Response[str | bytes]:
         operation = decoded.operation
         if injector is not None:
             _inject(injector, operation)
-        token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body, request_id)
+        token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body)
         result = dispatch(service=decoded.service, operation=operation, params=decoded.params, scope=scope,
                           store=repository, settings=settings, token=token)
         encoded = protocol.encode_result(result, request_id)

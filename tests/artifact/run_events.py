@@ -49,14 +49,15 @@ for path in sorted(events.glob("*.json")):
     response = lambda_handler(event, Context())
     raw = response["body"]
     data = base64.b64decode(raw) if response["isBase64Encoded"] else raw.encode()
-    cbor = response["headers"].get("Content-Type") == "application/cbor"
-    answer = cbor2.loads(data) if cbor else json.loads(data)
+    content_type = response["headers"].get("Content-Type")
+    cbor = content_type == "application/cbor"
+    answer = cbor2.loads(data) if cbor else {"xml": data.decode()} if content_type == "text/xml" else json.loads(data)
     operation = event["requestContext"]["http"]["path"].rsplit("/", 1)[-1] if cbor else (
-        event["headers"]["x-amz-target"].split(".", 1)[1])
+        event["headers"].get("x-amz-target", "sts.GetCallerIdentity").split(".", 1)[1])
     if response["statusCode"] == 200 and (new_id := created_id(operation, answer)):
         prefix = new_id.split("-")[0]
         counts[prefix] = counts.get(prefix, 0) + 1
         examples[f"{prefix}-example{counts[prefix]}"] = new_id
     print(json.dumps({"event": path.stem, "status": response["statusCode"], "headers": response["headers"],
-                      "body": answer}))
+                      "body": answer}, default=str))  # CBOR's timestamps decode as datetimes
 print(json.dumps({"python": sys.version.split()[0], "path": sys.path[:2]}))

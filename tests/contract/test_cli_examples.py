@@ -75,7 +75,7 @@ def _vif_with_ipv6(dx: Any, ipv6: bool) -> World:
 
 
 def _tagged_connection(dx: Any, tagged: bool) -> World:
-    tags = {"tags": [{"key": "Name", "value": "VAConnection"}]} if tagged else {}
+    tags: dict[str, Any] = {"tags": [{"key": "Name", "value": "VAConnection"}]} if tagged else {}
     conn = _connection(dx, "VAConnection", "EqDC2", **tags)
     return World({"dxcon-abcabc12": conn})
 

@@ -21,6 +21,7 @@ import pytest
 from botocore.endpoint import Endpoint
 from botocore.exceptions import ConnectionClosedError
 
+from dx_emulator.domain.context import Names
 from tests.conftest import dynamodb_local_endpoint
 from tests.support.inprocess import WRITES as DYNAMODB_WRITES
 from tests.support.inprocess import Answer, Harness, harness
@@ -114,3 +115,23 @@ def test_a_lost_answer_is_neither_repeated_nor_a_failure(h: Harness, template: W
     retried = gone.retry()  # ...and its SDK's retry (the same invocation id) finds what it did
     assert retried.status == 200, retried.body
     assert census(h, gone.account) == expected
+
+
+def test_an_id_taken_by_another_resource_is_drawn_again(h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids derive from the request's token; should one collide with another resource's, the request
+    takes other ids instead of retrying the same one for ever (or taking the other as its own)."""
+    original = Names.digest
+
+    def colliding(self: Names, kind: str) -> bytes:
+        # Every request's first ids are the same, until it asks for others.
+        return original(self, kind) if "#" in self._token else b"\x00" * 32
+
+    monkeypatch.setattr(Names, "digest", colliding)
+    account = new_account()
+    params = {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "c"}
+    first = h.call("CreateConnection", params, account=account, invocation=str(uuid.uuid4()))
+    second = h.call("CreateConnection", {**params, "connectionName": "d"}, account=account,
+                    invocation=str(uuid.uuid4()))
+    assert first["connectionId"] != second["connectionId"]
+    listed = h.call("DescribeConnections", {}, account=account)["connections"]
+    assert sorted(c["connectionName"] for c in listed) == ["c", "d"]

@@ -19,7 +19,7 @@ from ..config import Settings
 from ..domain.context import Context, Entropy, Names, SystemEntropy
 from ..errors import ServerException
 from ..scope import Scope
-from ..store.repository import ConcurrentModification, Repository
+from ..store.repository import ConcurrentModification, IdCollision, Repository
 from ..store.writes import Entity, Put, Write
 from .inputs import Members
 
@@ -41,9 +41,12 @@ class Call:
     token: str
     clock: Callable[[], float] = time.time
     entropy: Entropy = field(default_factory=SystemEntropy)
+    # How many times a new id of this request collided with an existing resource's (see commit).
+    _collisions: list[int] = field(default_factory=lambda: [0])
 
     def context(self) -> Context:
-        """A fresh context per attempt: the same ids again, for a request sent again."""
+        """A fresh context per attempt: the same ids again, for a request sent again (unless an id
+        collided with another resource's, when the request takes other ids)."""
         return Context(
             account=self.scope.account,
             region=self.scope.region,
@@ -51,7 +54,7 @@ class Call:
             entropy=self.entropy,
             public_asn_allow_list=self.settings.public_asn_allow_list,
             lifecycle=self.settings.lifecycle,
-            names=Names(self.token),
+            names=Names(f"{self.token}#{self._collisions[0]}" if self._collisions[0] else self.token),
         )
 
     def replayed(self, entity: Entity) -> bool:
@@ -59,7 +62,11 @@ class Call:
         return self.token in entity.write_tokens
 
     def commit(self, *writes: Write) -> Entity:
-        return self.store.commit(writes, self.token)
+        try:
+            return self.store.commit(writes, self.token)
+        except IdCollision:
+            self._collisions[0] += 1  # the next attempt draws other ids
+            raise
 
     def save(self, entity: E, *others: Entity) -> E:
         """Write ``entity`` (and ``others``, all or none); ``entity`` as stored."""

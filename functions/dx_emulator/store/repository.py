@@ -51,7 +51,11 @@ ITEM_FOR_PREFIX = {prefix: item_class for item_class, prefix in KINDS.values()}
 
 
 class ConcurrentModification(Exception):
-    """A conditional write lost to another writer (or an id collided): load and try again."""
+    """A conditional write lost to another writer: load and try again."""
+
+
+class IdCollision(ConcurrentModification):
+    """A new resource's id is another's already: try again under other ids."""
 
 
 P = ParamSpec("P")
@@ -129,6 +133,16 @@ def _lost_race(error: PutError | TransactWriteError) -> bool:
     if isinstance(error, PutError):
         return _cause(error) == CONDITION_FAILED
     return bool({reason.code for reason in error.cancellation_reasons if reason is not None} & LOST_RACE_REASONS)
+
+
+def _collided(error: PutError | TransactWriteError, writes: Sequence[Write]) -> bool:
+    """Whether a new resource's write failed: only its "does not exist yet" condition can fail, so
+    another resource holds its id."""
+    if isinstance(error, PutError):
+        return isinstance(writes[0], Put) and writes[0].entity.version is None
+    failed = [write for reason, write in zip(error.cancellation_reasons, writes, strict=False)
+              if reason is not None and reason.code == "ConditionalCheckFailed"]
+    return any(isinstance(write, Put) and write.entity.version is None for write in failed)
 
 
 def _detach(write: Detach) -> tuple[BaseItem, list[Any], Any]:
@@ -209,6 +223,8 @@ class Repository:
                 raise ConcurrentModification(_resource_id(written)) from error
             if token in stored.write_tokens:
                 return _restored(written, stored)
+            if _collided(error, stamped):
+                raise IdCollision(_resource_id(written)) from error
             raise ConcurrentModification(_resource_id(written)) from error
         return replace(written, version=(written.version or 0) + 1)
 
