@@ -38,7 +38,7 @@ build: $(SAM_STAMP)
 
 # The whole suite: lint, build, then every test with Amazon DynamoDB Local started and stopped for it.
 test: lint build
-	scripts/with-dynamodb-local $(BIN)/python -m pytest
+	scripts/with-dynamodb-local $(BIN)/python -m pytest -n auto
 
 # Fast feedback: the tests that need neither DynamoDB Local nor the built artifact (deselected, not skipped).
 unit: $(STAMP)

@@ -19,20 +19,20 @@ def sts(url: str, key: str, secret: str = "not-checked") -> Any:
                                           aws_secret_access_key=secret, config=Config(retries={"max_attempts": 1}))
 
 
-def test_the_callers_account_is_the_access_keys(server: RunningServer, account: str) -> None:
-    identity = sts(server.url, account).get_caller_identity()
+def test_the_callers_account_is_the_access_keys(embedded_server: RunningServer, account: str) -> None:
+    identity = sts(embedded_server.url, account).get_caller_identity()
     assert (identity["Account"], identity["Arn"], identity["UserId"]) == (account, f"arn:aws:iam::{account}:root",
                                                                           account)
 
 
-def test_a_key_that_is_not_an_account_id_is_the_default_account(server: RunningServer) -> None:
-    assert sts(server.url, "AKIAIOSFODNN7EXAMPLE").get_caller_identity()["Account"] == "123456789012"
+def test_a_key_that_is_not_an_account_id_is_the_default_account(embedded_server: RunningServer) -> None:
+    assert sts(embedded_server.url, "AKIAIOSFODNN7EXAMPLE").get_caller_identity()["Account"] == "123456789012"
 
 
-def test_the_answer_is_stss_xml(server: RunningServer, account: str) -> None:
+def test_the_answer_is_stss_xml(embedded_server: RunningServer, account: str) -> None:
     auth = (f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/sts/aws4_request, SignedHeaders=host, "
             "Signature=0")
-    answer = post(server.url, b"Action=GetCallerIdentity&Version=2011-06-15",
+    answer = post(embedded_server.url, b"Action=GetCallerIdentity&Version=2011-06-15",
                   {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Authorization": auth})
     assert (answer.status, answer.headers["content-type"]) == (200, "text/xml")
     text = answer.body.decode()
@@ -42,9 +42,9 @@ def test_the_answer_is_stss_xml(server: RunningServer, account: str) -> None:
     assert f"<RequestId>{answer.headers['x-amzn-requestid']}</RequestId>" in text
 
 
-def test_other_sts_actions_are_refused_in_stss_words(server: RunningServer, account: str) -> None:
+def test_other_sts_actions_are_refused_in_stss_words(embedded_server: RunningServer, account: str) -> None:
     with pytest.raises(ClientError) as caught:
-        sts(server.url, account).get_session_token()
+        sts(embedded_server.url, account).get_session_token()
     error = caught.value.response["Error"]
     assert (error["Code"], error["Message"]) == ("InvalidAction",
                                                  "Could not find operation GetSessionToken for version 2011-06-15")
