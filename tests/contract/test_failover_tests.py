@@ -3,6 +3,7 @@ test minute lasts one second, so a test runs its course within the test."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -43,6 +44,8 @@ def test_a_failover_test_runs_its_course(drill: Any) -> None:
     assert (test["virtualInterfaceId"], test["bgpPeers"], test["status"], test["testDurationInMinutes"]) == (
         vif_id, [ipv4], "in progress", 2)
     assert isinstance(test["startTime"], datetime)
+    parsed = uuid.UUID(test["testId"])  # a valid RFC 4122 random UUID, as AWS's test ids are
+    assert (str(parsed), parsed.version, parsed.variant) == (test["testId"], 4, uuid.RFC_4122)
     assert (test["endTime"] - test["startTime"]).total_seconds() == pytest.approx(2, abs=0.01)  # 2 "minutes"
     assert state(dx, vif_id) == ("testing", {ipv4: "down", ipv6: "up"})
     expect_error(dx.start_bgp_failover_test, CLIENT,
