@@ -20,6 +20,10 @@ DELAY_FLAGS = {
     "deleted_retention": ("--deleted-retention", "how long deleted resources stay listed (default 900)"),
     "bgp_up": ("--bgp-up-delay", "an available peer's bgpStatus: down -> up"),
     "failover_minute": ("--failover-minute", "seconds in one minute of a failover test (default 60)"),
+    "gateway_available": ("--gateway-delay", "Direct Connect gateway: pending -> available"),
+    "association_available": ("--association-delay", "gateway association: associating -> associated"),
+    "association_update": ("--association-update-delay", "gateway association: updating -> associated"),
+    "disassociation": ("--disassociation-delay", "gateway association: disassociating -> disassociated"),
 }
 
 
@@ -101,16 +105,19 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
 
 def seed(file: Path, endpoint: str, account: str, region: str) -> int:
     import boto3  # noqa: PLC0415 - only this command is a client
+    from botocore.credentials import Credentials  # noqa: PLC0415
     from botocore.exceptions import ClientError  # noqa: PLC0415
 
+    from .local.admin_client import AdminClient, AdminError  # noqa: PLC0415
     from .local.seed import SeedError, load  # noqa: PLC0415
     from .local.seed import seed as build_world  # noqa: PLC0415
 
     dx = boto3.client("directconnect", endpoint_url=endpoint, region_name=region, aws_access_key_id=account,
                       aws_secret_access_key="seed")  # noqa: S106 - the emulator does not check it
+    admin = AdminClient(endpoint, Credentials(account, "seed"), region)
     try:
-        ids = build_world(dx, load(file))
-    except (SeedError, ClientError, KeyError, TypeError) as error:
+        ids = build_world(dx, load(file), admin)
+    except (SeedError, ClientError, AdminError, KeyError, TypeError) as error:
         print(f"dx-emulator seed: {error}", file=sys.stderr)
         return 1
     print(json.dumps(ids, indent=2))

@@ -38,6 +38,10 @@ DELAY_VARIABLES = {
     "deleted_retention": "DX_EMULATOR_DELETED_RETENTION",
     "bgp_up": "DX_EMULATOR_BGP_UP_DELAY",
     "failover_minute": "DX_EMULATOR_FAILOVER_MINUTE",
+    "gateway_available": "DX_EMULATOR_GATEWAY_DELAY",
+    "association_available": "DX_EMULATOR_ASSOCIATION_DELAY",
+    "association_update": "DX_EMULATOR_ASSOCIATION_UPDATE_DELAY",
+    "disassociation": "DX_EMULATOR_DISASSOCIATION_DELAY",
 }
 
 

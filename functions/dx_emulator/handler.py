@@ -86,9 +86,10 @@ def _inject(faults: Injector, operation: str) -> None:
         raise error
 
 
-# Every POST: JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O,
-# and STS's query protocol (a form body, no X-Amz-Target).
+# JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O, STS's
+# query protocol (a form body, no X-Amz-Target), the emulator's own routes under /_dx-emulator/.
 @app.post(".+")
+@app.route(".*/_dx-emulator/.+", method=["GET", "PUT", "DELETE"])
 def request() -> Response[str | bytes]:
     started = time.perf_counter()
     event = app.current_event
@@ -108,7 +109,7 @@ def request() -> Response[str | bytes]:
         else:
             scope = scope_from_authorization(header(event.headers, "Authorization"), settings.default_account,
                                              settings.default_region)
-        decoded = protocol.decode(event.path, event.headers, body)
+        decoded = protocol.decode(event.request_context.http.method, event.path, event.headers, body)
         operation = decoded.operation
         if injector is not None:
             _inject(injector, operation)

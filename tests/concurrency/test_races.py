@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.support.server import RunningServer, client
-from tests.support.world import connection, private_vif, transit_vif
+from tests.support.world import connection, gateway, private_vif, transit_vif
 
 RACERS = 32
 
@@ -90,11 +90,11 @@ def test_racing_vifs_for_distinct_vlans_all_land(racers: list[Any]) -> None:
 
 def test_racing_transit_vifs_respect_the_quota(racers: list[Any]) -> None:
     conn_id = connection(racers[0])["connectionId"]
-    gateway = "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"
+    gateway_id = gateway(racers[0])
 
     def add_transit(dx: Any, index: int) -> Any:
         return dx.create_transit_virtual_interface(connectionId=conn_id, newTransitVirtualInterface={
-            "virtualInterfaceName": "t", "vlan": 2000 + index, "asn": 65000, "directConnectGatewayId": gateway})
+            "virtualInterfaceName": "t", "vlan": 2000 + index, "asn": 65000, "directConnectGatewayId": gateway_id})
 
     successes, errors = race(racers, add_transit)
     assert len(successes) == 4

@@ -11,26 +11,14 @@ customerRouterConfig and the members present, must match.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 from dx_emulator.operations.table import OPERATIONS
-from tests.support.cli_examples import EXAMPLES, Example, differences, examples, run_cli
+from tests.support.cli_examples import EXAMPLES, Example, Scene, Setup, World, differences, examples, run_cli
+from tests.support.cli_gateway_worlds import GATEWAY_SCENARIOS, gateway
 from tests.support.server import RunningServer, client, new_account
-
-EXAMPLE_ACCOUNT = "123456789012"
-
-
-@dataclass
-class World:
-    ids: dict[str, str] = field(default_factory=dict)  # the example's id (or address) -> ours
-    volatile: frozenset[str] = frozenset()  # members whose value here depends on time or hardware
-
-
-Setup = Callable[[Any], World]
 
 
 def _lag(dx: Any, name: str, location: str, bandwidth: str, count: int) -> dict[str, Any]:
@@ -85,15 +73,15 @@ def _transit_lag(dx: Any, with_vif: bool) -> World:
     # The example's VIF had been down for a while (its peer available, its session down).
     world = World({"dxlag-fEXAMPLE": lag["lagId"]}, frozenset({"virtualInterfaceState", "bgpPeerState", "bgpStatus"}))
     if with_vif:
+        dxgw = gateway(dx, "879b76a1-403d-4700-8b53-4a56ed85436e", world)
         vif = dx.create_transit_virtual_interface(connectionId=lag["lagId"], newTransitVirtualInterface={
             "virtualInterfaceName": "example transit virtual interface", "vlan": 125, "asn": 650001,
             "amazonAddress": "169.254.248.1/30", "customerAddress": "169.254.248.2/30",
-            "directConnectGatewayId": "879b76a1-403d-4700-8b53-4a56ed85436e"})["virtualInterface"]
+            "directConnectGatewayId": dxgw})["virtualInterface"]
         world.ids["dxvif-fEXAMPLE"] = vif["virtualInterfaceId"]
     else:
-        # The example's gateway has the Amazon ASN 4200000000; the emulator does not know it, so a
-        # Direct Connect gateway's default shows.
-        world.volatile = frozenset({"amazonSideAsn"})
+        # The example's gateway was made with the Amazon ASN 4200000000, which its VIF shows.
+        gateway(dx, "8384da05-13ce-4a91-aada-5a1baEXAMPLE", world, amazonSideAsn=4200000000)
     return world
 
 
@@ -118,28 +106,29 @@ def _connection_in_a_lag(dx: Any) -> World:
 SA_EAST_1 = "sa-east-1"  # where the examples at the TIVIT location run
 # Each example: its region, and the world its command assumes.
 SCENARIOS: dict[str, tuple[str, Setup]] = {
-    "create-connection#1": (SA_EAST_1, lambda dx: World()),
-    "describe-connections#1": ("us-east-1", _connection_in_a_lag),
-    "delete-connection#1": (SA_EAST_1, lambda dx: World({
-        "dxcon-fg31dyv6": _connection(dx, "Connection to AWS", "TIVIT")})),
-    "create-lag#1": ("us-east-1", lambda dx: World()),
-    "create-lag#2": ("us-east-1", _migrating_lag),
-    "describe-lags#1": ("us-east-1", lambda dx: World({"dxlag-fgsu9erb": _lag(dx, "DA-LAG", "EqDC2", "10Gbps", 2)[
+    **GATEWAY_SCENARIOS,
+    "create-connection#1": (SA_EAST_1, lambda s: World()),
+    "describe-connections#1": ("us-east-1", lambda s: _connection_in_a_lag(s.dx)),
+    "delete-connection#1": (SA_EAST_1, lambda s: World({
+        "dxcon-fg31dyv6": _connection(s.dx, "Connection to AWS", "TIVIT")})),
+    "create-lag#1": ("us-east-1", lambda s: World()),
+    "create-lag#2": ("us-east-1", lambda s: _migrating_lag(s.dx)),
+    "describe-lags#1": ("us-east-1", lambda s: World({"dxlag-fgsu9erb": _lag(s.dx, "DA-LAG", "EqDC2", "10Gbps", 2)[
         "lagId"]}, frozenset({"lagState", "connectionState"}))),
-    "delete-lag#1": ("us-east-1", _empty_lag),
-    "create-private-virtual-interface#1": (SA_EAST_1, lambda dx: World({
-        "dxcon-ffjrkx17": _connection(dx, "TIVIT connection", "TIVIT")}, frozenset({"amazonSideAsn"}))),
-    "create-public-virtual-interface#1": (SA_EAST_1, lambda dx: World({
-        "dxcon-ffjrkx17": _connection(dx, "TIVIT connection", "TIVIT")})),
-    "create-transit-virtual-interface#1": (SA_EAST_1, lambda dx: _transit_lag(dx, with_vif=False)),
-    "describe-virtual-interfaces#1": (SA_EAST_1, _tivit_vifs),
-    "delete-virtual-interface#1": (SA_EAST_1, _tivit_vifs),
-    "update-virtual-interface-attributes#1": (SA_EAST_1, lambda dx: _transit_lag(dx, with_vif=True)),
-    "create-bgp-peer#1": ("us-east-1", lambda dx: _vif_with_ipv6(dx, ipv6=False)),
-    "delete-bgp-peer#1": ("us-east-1", lambda dx: _vif_with_ipv6(dx, ipv6=True)),
-    "describe-tags#1": ("us-east-1", lambda dx: _tagged_connection(dx, tagged=True)),
-    "tag-resource#1": ("us-east-1", lambda dx: _tagged_connection(dx, tagged=False)),
-    "untag-resource#1": ("us-east-1", lambda dx: _tagged_connection(dx, tagged=True)),
+    "delete-lag#1": ("us-east-1", lambda s: _empty_lag(s.dx)),
+    "create-private-virtual-interface#1": (SA_EAST_1, lambda s: World({
+        "dxcon-ffjrkx17": _connection(s.dx, "TIVIT connection", "TIVIT")}, frozenset({"amazonSideAsn"}))),
+    "create-public-virtual-interface#1": (SA_EAST_1, lambda s: World({
+        "dxcon-ffjrkx17": _connection(s.dx, "TIVIT connection", "TIVIT")})),
+    "create-transit-virtual-interface#1": (SA_EAST_1, lambda s: _transit_lag(s.dx, with_vif=False)),
+    "describe-virtual-interfaces#1": (SA_EAST_1, lambda s: _tivit_vifs(s.dx)),
+    "delete-virtual-interface#1": (SA_EAST_1, lambda s: _tivit_vifs(s.dx)),
+    "update-virtual-interface-attributes#1": (SA_EAST_1, lambda s: _transit_lag(s.dx, with_vif=True)),
+    "create-bgp-peer#1": ("us-east-1", lambda s: _vif_with_ipv6(s.dx, ipv6=False)),
+    "delete-bgp-peer#1": ("us-east-1", lambda s: _vif_with_ipv6(s.dx, ipv6=True)),
+    "describe-tags#1": ("us-east-1", lambda s: _tagged_connection(s.dx, tagged=True)),
+    "tag-resource#1": ("us-east-1", lambda s: _tagged_connection(s.dx, tagged=False)),
+    "untag-resource#1": ("us-east-1", lambda s: _tagged_connection(s.dx, tagged=True)),
 }
 
 
@@ -155,13 +144,13 @@ def test_every_example_of_a_served_operation_has_a_scenario() -> None:
     assert sorted(example.name for example in SERVED_EXAMPLES) == sorted(SCENARIOS)
 
 
-def _substituted(command: list[str], ids: dict[str, str], account: str) -> list[str]:
+def _substituted(command: list[str], ids: dict[str, str], their_account: str, account: str) -> list[str]:
     replaced = []
     for argument in command:
         text = argument
         for theirs, ours in ids.items():
             text = text.replace(theirs, ours)
-        replaced.append(text.replace(EXAMPLE_ACCOUNT, account))
+        replaced.append(text.replace(their_account, account))
     return replaced
 
 
@@ -170,11 +159,12 @@ def test_the_cli_example_answers_as_documented(embedded_server: RunningServer, e
     """Run once: the answers do not depend on the store."""
     account = new_account()
     region, setup = SCENARIOS[example.name]
-    world = setup(client(embedded_server.url, account, region=region))
-    ours = run_cli(embedded_server.url, account, region, _substituted(example.command, world.ids, account))
+    world = setup(Scene(client(embedded_server.url, account, region=region), embedded_server.url, account))
+    ours = run_cli(embedded_server.url, account, region, _substituted(example.command, world.ids, world.account,
+                                                                      account))
     if example.output is None:  # "If the command succeeds, no output is returned."
         assert ours is None
         return
     # Our account reads as the example's, so ARNs and owners compare.
-    ours = json.loads(json.dumps(ours).replace(account, EXAMPLE_ACCOUNT))
-    assert differences(example.output, ours, volatile=world.volatile) == []
+    ours = json.loads(json.dumps(ours).replace(account, world.account))
+    assert differences(example.output, ours, volatile=world.volatile, absent=world.absent) == []

@@ -31,6 +31,15 @@ def test_the_example_world(server: RunningServer) -> None:
     assert vifs["transit-core"]["connectionId"] == ids["lags"]["core"]
     [lag] = dx.describe_lags()["lags"]
     assert (lag["hasLogicalRedundancy"], lag["numberOfConnections"]) == ("yes", 2)
+    # The gateway, its association with the declared transit gateway, and the VIFs' Amazon ASNs.
+    gateway_id = ids["directConnectGateways"]["core-gateway"]
+    [association] = dx.describe_direct_connect_gateway_associations(directConnectGatewayId=gateway_id)[
+        "directConnectGatewayAssociations"]
+    assert (association["associatedGateway"]["id"], association["allowedPrefixesToDirectConnectGateway"]) == (
+        "tgw-0a1b2c3d4e5f60718", [{"cidr": "10.0.0.0/16"}])
+    transit = vifs["transit-core"]
+    assert (transit["directConnectGatewayId"], transit["amazonSideAsn"]) == (gateway_id, 64600)
+    assert vifs["prod"]["amazonSideAsn"] == 64512  # the declared virtual private gateway's
 
 
 def test_a_world_the_api_refuses(server: RunningServer, tmp_path: Path) -> None:
@@ -55,4 +64,5 @@ def test_a_file_that_is_not_a_world(server: RunningServer, tmp_path: Path) -> No
     bad.write_text("vifs: []\n")
     result = run_seed(server, new_account(), bad)
     assert result.returncode == 1
-    assert "expected a mapping with 'connections' and/or 'lags'" in result.stderr
+    assert ("expected a mapping of 'virtualGateways', 'transitGateways', 'directConnectGateways', 'connections', "
+            "'lags'") in result.stderr

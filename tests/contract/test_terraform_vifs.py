@@ -19,10 +19,9 @@ from tests.support.terraform import (
     regional_arn,
     wait,
 )
-from tests.support.world import connection
+from tests.support.world import connection, gateway
 
 LAST_PEER = "The last BGP Peer on a Virtual Interface cannot be deleted"
-GATEWAY = "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"
 
 
 def create_private(dx: Any, conn_id: str, vlan: int) -> str:
@@ -44,7 +43,7 @@ def create_transit(dx: Any, conn_id: str, vlan: int) -> str:
     # The answer nests the VIF: the provider reads output.VirtualInterface.VirtualInterfaceId, unchecked.
     return str(dx.create_transit_virtual_interface(connectionId=conn_id, newTransitVirtualInterface={
         "addressFamily": "ipv4", "asn": 65353, "enableSiteLink": False, "mtu": 1500, "virtualInterfaceName": "tf-vif",
-        "vlan": vlan, "directConnectGatewayId": GATEWAY, "tags": [{"key": "Name", "value": "tf"}],
+        "vlan": vlan, "directConnectGatewayId": gateway(dx), "tags": [{"key": "Name", "value": "tf"}],
     })["virtualInterface"]["virtualInterfaceId"])
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.support.errors import expect_error
-from tests.support.world import connection, private_vif, public_vif, stable, transit_vif
+from tests.support.world import connection, gateway, private_vif, public_vif, stable, transit_vif
 
 VIF_ID = re.compile(r"dxvif-[a-z0-9]{8}")
 PEER_ID = re.compile(r"dxpeer-[a-z0-9]{8}")
@@ -100,7 +100,7 @@ def test_transit_vif_output_is_nested_and_mtu_9001_is_refused(dx: Any) -> None:
     conn_id = connection(dx)["connectionId"]
     vif = transit_vif(dx, conn_id, mtu=8500)
     assert (vif["virtualInterfaceType"], vif["virtualInterfaceState"], vif["mtu"]) == ("transit", "pending", 8500)
-    assert vif["directConnectGatewayId"] == "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"
+    assert vif["directConnectGatewayId"] == gateway(dx)
     expect_error(transit_vif, CLIENT, "MTU 9001 is not valid for a transit virtual interface: use one of 1500, 8500",
                  dx=dx, connection_id=conn_id, vlan=302, mtu=9001)
 
@@ -112,7 +112,7 @@ def test_transit_vif_needs_a_gateway(dx: Any) -> None:
 
 @pytest.mark.parametrize(("gateways", "message"), [
     ({"virtualGatewayId": None}, "A private virtual interface needs a virtualGatewayId or a directConnectGatewayId"),
-    ({"directConnectGatewayId": "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"},
+    ({"directConnectGatewayId": "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f"},  # checked before the gateway is read
      "Give virtualGatewayId or directConnectGatewayId, not both"),
 ])
 def test_private_vif_gateways(dx: Any, gateways: dict[str, Any], message: str) -> None:

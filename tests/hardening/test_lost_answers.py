@@ -56,22 +56,29 @@ def answers_lost(times: int) -> Iterator[list[str]]:
         yield lost
 
 
+STATES = ("connection_state", "lag_state", "virtual_interface_state", "gateway_state", "association_state",
+          "proposal_state")
+# Lists, sets and maps whose size a duplicated or half-done write changes.
+COUNTED = ("tags", "vif_slots", "connection_ids", "attachments", "associations", "proposals", "association_links",
+           "proposal_links", "allowed_prefixes", "gateway_ids")
+
+
 def census(h: Harness, account: str) -> list[tuple[Any, ...]]:
     """What the account holds, without ids or times: duplicates and half-done writes show here."""
     dynamodb = boto3.client("dynamodb", region_name="us-east-1", endpoint_url=h.endpoint)
-    found = dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
-                           ExpressionAttributeValues={":pk": {"S": f"{account}#us-east-1"}})["Items"]
+    found = [item for partition in (f"{account}#us-east-1", f"{account}#global")
+             for item in dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
+                                        ExpressionAttributeValues={":pk": {"S": partition}})["Items"]]
     shapes = []
     for item in found:
         peers = [(p["M"]["address_family"]["S"], p["M"]["bgp_peer_state"]["S"]) for p in item.get("bgp_peers", {})
                  .get("L", [])]
         tests = [("stopped_at" in t["M"] and "NULL" not in t["M"]["stopped_at"]) for t in item.get(
             "failover_tests", {}).get("L", [])]
-        state = next((item[name]["S"] for name in ("connection_state", "lag_state", "virtual_interface_state")
-                      if name in item), None)
-        shapes.append((item["sk"]["S"][:5], state, len(item.get("tags", {}).get("L", [])), sorted(peers),
-                       sorted(tests), len(item.get("vif_slots", {}).get("M", {})),
-                       len(item.get("connection_ids", {}).get("SS", [])), item.get("mtu", {}).get("N")))
+        state = next((item[name]["S"] for name in STATES if name in item), None)
+        counts = tuple(len(next(iter(item.get(name, {"L": []}).values()))) for name in COUNTED)
+        shapes.append((item["sk"]["S"][:5], state, sorted(peers), sorted(tests), counts, item.get("mtu", {}).get("N"),
+                       item.get("gateway_name", {}).get("S")))
     return sorted(shapes, key=repr)
 
 

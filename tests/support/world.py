@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 REDUNDANCY_TAG = "dx-emulator:logical-redundancy"
@@ -46,13 +47,34 @@ def public_vif(dx: Any, connection_id: str, vlan: int = 201, **overrides: Any) -
     return result
 
 
+_GATEWAYS: dict[tuple[str, str], str] = {}
+_GATEWAYS_LOCK = threading.Lock()
+
+
+def gateway(dx: Any, **overrides: Any) -> str:
+    """A Direct Connect gateway of the client's account: one per account and endpoint unless
+    ``overrides`` ask for another."""
+    def create() -> str:
+        params = _merged({"directConnectGatewayName": "test gateway"}, overrides)
+        return str(dx.create_direct_connect_gateway(**params)["directConnectGateway"]["directConnectGatewayId"])
+
+    if overrides:
+        return create()
+    key = (dx.meta.endpoint_url, dx._request_signer._credentials.access_key)
+    with _GATEWAYS_LOCK:  # racing clients share one account's gateway
+        if key not in _GATEWAYS:
+            _GATEWAYS[key] = create()
+        return _GATEWAYS[key]
+
+
 def transit_vif(dx: Any, connection_id: str, vlan: int = 301, **overrides: Any) -> dict[str, Any]:
     new = {
         "virtualInterfaceName": "transit vif",
         "vlan": vlan,
         "asn": 65020,
-        "directConnectGatewayId": "5f6ed5a1-4c3a-4d9b-9a52-0a1b2c3d4e5f",
     }
+    if "directConnectGatewayId" not in overrides:
+        new["directConnectGatewayId"] = gateway(dx)
     new = _merged(new, overrides)
     result: dict[str, Any] = dx.create_transit_virtual_interface(
         connectionId=connection_id, newTransitVirtualInterface=new

@@ -3,6 +3,7 @@ catalogue the fault tests drive (a failure at any step, an answer lost after the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +32,20 @@ def world(h: Harness, account: str) -> dict[str, Any]:
                                                     "newPrivateVirtualInterface": {
         "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "virtualGatewayId": "vgw-1"}})
     call("StartBgpFailoverTest", {"virtualInterfaceId": tested["virtualInterfaceId"]})
-    return {"account": account, "conn": conn, "spare": spare, "lag": lag, "empty": empty, "vif": vif,
+    # A gateway on an ASN apart from 64512, so the account's undeclared transit gateways may join it.
+    dxgw = call("CreateDirectConnectGateway", {"directConnectGatewayName": "g", "amazonSideAsn": 64600})[
+        "directConnectGateway"]["directConnectGatewayId"]
+    idle = call("CreateDirectConnectGateway", {"directConnectGatewayName": "idle"})["directConnectGateway"]
+    association = call("CreateDirectConnectGatewayAssociation", {
+        "directConnectGatewayId": dxgw, "gatewayId": "tgw-1",
+        "addAllowedPrefixesToDirectConnectGateway": [{"cidr": "10.0.0.0/16"}]})["directConnectGatewayAssociation"]
+    proposal = call("CreateDirectConnectGatewayAssociationProposal", {
+        "directConnectGatewayId": dxgw, "directConnectGatewayOwnerAccount": account, "gatewayId": "tgw-2",
+        "addAllowedPrefixesToDirectConnectGateway": [{"cidr": "10.2.0.0/16"}],
+    })["directConnectGatewayAssociationProposal"]
+    return {"gateway": dxgw, "idle": idle["directConnectGatewayId"], "association": association["associationId"],
+            "proposal": proposal["proposalId"],
+            "account": account, "conn": conn, "spare": spare, "lag": lag, "empty": empty, "vif": vif,
             "tested": tested, "ipv6": two["virtualInterface"]["bgpPeers"][1]}
 
 
@@ -54,7 +68,7 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "delete LAG": lambda w: ("DeleteLag", {"lagId": w["empty"]["lagId"]}),
     "create VIF": lambda w: ("CreateTransitVirtualInterface", {"connectionId": w["lag"]["lagId"],
                                                                "newTransitVirtualInterface": {
-        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "directConnectGatewayId": "g"}}),
+        "virtualInterfaceName": "t", "vlan": 2, "asn": 65000, "directConnectGatewayId": w["gateway"]}}),
     "update VIF": lambda w: ("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
                                                                   "mtu": 9001}),
     "delete VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
@@ -67,6 +81,22 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
                                                        "asn": 65001}),
     "start failover test": lambda w: ("StartBgpFailoverTest", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
     "stop failover test": lambda w: ("StopBgpFailoverTest", {"virtualInterfaceId": w["tested"]["virtualInterfaceId"]}),
+    "create gateway": lambda w: ("CreateDirectConnectGateway", {"directConnectGatewayName": "n"}),
+    "rename gateway": lambda w: ("UpdateDirectConnectGateway", {"directConnectGatewayId": w["gateway"],
+                                                                "newDirectConnectGatewayName": "n"}),
+    "delete gateway": lambda w: ("DeleteDirectConnectGateway", {"directConnectGatewayId": w["idle"]}),
+    "associate": lambda w: ("CreateDirectConnectGatewayAssociation", {"directConnectGatewayId": w["idle"],
+                                                                      "gatewayId": "vgw-1"}),
+    "update association": lambda w: ("UpdateDirectConnectGatewayAssociation", {
+        "associationId": w["association"], "addAllowedPrefixesToDirectConnectGateway": [{"cidr": "10.1.0.0/16"}]}),
+    "disassociate": lambda w: ("DeleteDirectConnectGatewayAssociation", {"associationId": w["association"]}),
+    "propose": lambda w: ("CreateDirectConnectGatewayAssociationProposal", {
+        "directConnectGatewayId": w["gateway"], "directConnectGatewayOwnerAccount": w["account"],
+        "gatewayId": "vgw-2"}),
+    "accept proposal": lambda w: ("AcceptDirectConnectGatewayAssociationProposal", {
+        "directConnectGatewayId": w["gateway"], "proposalId": w["proposal"],
+        "associatedGatewayOwnerAccount": w["account"]}),
+    "withdraw proposal": lambda w: ("DeleteDirectConnectGatewayAssociationProposal", {"proposalId": w["proposal"]}),
     "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),
     "untag": lambda w: ("UntagResource", {"resourceArn": _arn(w), "tagKeys": ["dx-emulator:logical-redundancy"]}),
 }
@@ -80,8 +110,12 @@ class WorldTemplate:
         self.h = h
         self.world = world(h, account)
         dynamodb = self._client()
-        self.items = dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
-                                    ExpressionAttributeValues={":pk": {"S": f"{account}#us-east-1"}})["Items"]
+        self.account = account
+        # The account's regional partition and its global one (Direct Connect gateways).
+        self.items = [item for partition in (f"{account}#us-east-1", f"{account}#global")
+                      for item in dynamodb.query(TableName=h.table, ConsistentRead=True,
+                                                 KeyConditionExpression="pk = :pk",
+                                                 ExpressionAttributeValues={":pk": {"S": partition}})["Items"]]
 
     def _client(self) -> Any:
         import boto3
@@ -92,6 +126,6 @@ class WorldTemplate:
         """The world again, in ``account`` (which must be empty)."""
         dynamodb = self._client()
         for item in self.items:
-            dynamodb.put_item(TableName=self.h.table, Item={**item, "pk": {"S": f"{account}#us-east-1"},
-                                                            "owner_account": {"S": account}})
+            # The account is in keys, owners and the slots that name a resource's holder.
+            dynamodb.put_item(TableName=self.h.table, Item=json.loads(json.dumps(item).replace(self.account, account)))
         return {**self.world, "account": account}

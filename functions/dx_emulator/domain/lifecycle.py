@@ -28,6 +28,10 @@ class Lifecycle:
     bgp_up: float = 0.0
     # Seconds in one minute of a failover test: 60, or less so a test's course fits a test run.
     failover_minute: float = 60.0
+    gateway_available: float = 0.0  # Direct Connect gateway: pending -> available
+    association_available: float = 0.0  # gateway association: associating -> associated
+    association_update: float = 0.0  # gateway association: updating -> associated
+    disassociation: float = 0.0  # gateway association: disassociating -> disassociated
 
     def expiry(self, deleted_at: float) -> float:
         return deleted_at + self.deleting + self.deleted_retention

@@ -176,6 +176,9 @@ class VirtualInterface:
     created_at: float
     virtual_gateway_id: str | None = None
     direct_connect_gateway_id: str | None = None
+    # Whether the Direct Connect gateway's item holds this VIF's attachment (VIFs made before gateways
+    # were emulated named a gateway that does not exist).
+    gateway_attached: bool = False
     route_filter_prefixes: tuple[str, ...] = ()
     # The connection or LAG whose item holds this VIF's VLAN and quota slot, when not ``connection_id``
     # itself: the LAG, for a VIF on one of its member connections.
@@ -193,6 +196,10 @@ class VirtualInterface:
     expires_at: float | None = None
     version: int | None = None
     write_tokens: tuple[str, ...] = ()
+
+    @property
+    def resource_id(self) -> str:
+        return self.virtual_interface_id
 
     @property
     def state(self) -> str:

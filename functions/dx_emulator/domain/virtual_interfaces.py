@@ -129,10 +129,11 @@ def _prefix_pools(kind: str, ipv4: int | None, ipv6: int | None) -> tuple[int | 
             checked_prefix_pool(ipv6, "prefixPoolAllocatedCountIpv6"))
 
 
-def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: Context,
-                             holder: Parent | None = None) -> tuple[Parent, VirtualInterface]:
+def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: Context, holder: Parent | None = None,
+                             gateway_asn: int | None = None) -> tuple[Parent, VirtualInterface]:
     """The new VIF with its first peer, on ``parent`` (a connection or LAG), and the item that now
-    holds its VLAN and quota slot: ``holder``, the LAG of a member connection, or else ``parent``."""
+    holds its VLAN and quota slot: ``holder``, the LAG of a member connection, or else ``parent``.
+    ``gateway_asn``: the ASN of the gateway it attaches to, which becomes its Amazon side."""
     holder = parent if holder is None else holder
     kind = request.virtual_interface_type
     vlan = _check_ports(parent, holder, request)
@@ -161,7 +162,7 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         location=parent.location,
         vlan=vlan,
         asn=asn,
-        amazon_side_asn=amazon_side_asn(kind, ctx.region),
+        amazon_side_asn=gateway_asn if gateway_asn is not None else amazon_side_asn(kind, ctx.region),
         auth_key=peer.auth_key,
         amazon_address=peer.amazon_address,
         customer_address=peer.customer_address,
@@ -173,6 +174,7 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         created_at=ctx.now,
         virtual_gateway_id=request.virtual_gateway_id,
         direct_connect_gateway_id=request.direct_connect_gateway_id,
+        gateway_attached=bool(request.direct_connect_gateway_id),
         route_filter_prefixes=prefixes,
         allowed_asns=(asn,) if kind == PUBLIC else (),
         site_link_enabled=bool(request.enable_site_link) and kind != PUBLIC,

@@ -1,9 +1,13 @@
 """`dx-emulator seed`: build a known world through the public API (no back door).
 
 The file (YAML or JSON) uses the API's own member names, so what works in it works in a boto3
-call. Connections and LAGs may list ``virtualInterfaces``; each VIF has a ``type`` (private,
-public, transit) and may list ``bgpPeers`` (NewBGPPeer members). Every resource needs a name
-(``connectionName``, ``lagName``, ``virtualInterfaceName``); the command prints the ids by name.
+call. ``virtualGateways`` and ``transitGateways`` declare the EC2 gateways the account deals with
+(PUT /_dx-emulator/world: domain/world.py has the members). ``directConnectGateways`` are created
+first and may list ``associations`` (CreateDirectConnectGatewayAssociation members). Connections and
+LAGs may list ``virtualInterfaces``; each VIF has a ``type`` (private, public, transit), may name its
+gateway by ``directConnectGatewayName``, and may list ``bgpPeers`` (NewBGPPeer members). Every
+resource needs a name (``connectionName``, ``lagName``, ``virtualInterfaceName``,
+``directConnectGatewayName``); the command prints the ids by name.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+SECTIONS = ("virtualGateways", "transitGateways", "directConnectGateways", "connections", "lags")
 CREATE_VIF = {
     "private": ("create_private_virtual_interface", "newPrivateVirtualInterface"),
     "public": ("create_public_virtual_interface", "newPublicVirtualInterface"),
@@ -26,14 +31,16 @@ def load(path: Path) -> dict[str, Any]:
     import yaml  # noqa: PLC0415 - only this command reads YAML (JSON is YAML too)
 
     world = yaml.safe_load(path.read_text())
-    if not isinstance(world, dict) or not set(world) <= {"connections", "lags"}:
-        raise SeedError(f"{path}: expected a mapping with 'connections' and/or 'lags'")
+    if not isinstance(world, dict) or not set(world) <= set(SECTIONS):
+        raise SeedError(f"{path}: expected a mapping of {', '.join(repr(s) for s in SECTIONS)}")
     return world
 
 
 def _vif(dx: Any, parent_id: str, spec: dict[str, Any], ids: dict[str, dict[str, str]]) -> None:
     spec = dict(spec)
     kind = spec.pop("type", None)
+    if "directConnectGatewayName" in spec:  # a gateway created above, by its name
+        spec["directConnectGatewayId"] = ids["directConnectGateways"][spec.pop("directConnectGatewayName")]
     if kind not in CREATE_VIF:
         raise SeedError(f"virtual interface {spec.get('virtualInterfaceName')}: type must be private, public or "
                         f"transit, not {kind}")
@@ -46,9 +53,28 @@ def _vif(dx: Any, parent_id: str, spec: dict[str, Any], ids: dict[str, dict[str,
         dx.create_bgp_peer(virtualInterfaceId=vif["virtualInterfaceId"], newBGPPeer=peer)
 
 
-def seed(dx: Any, world: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Create everything ``world`` describes with the client ``dx``; return the ids by name."""
-    ids: dict[str, dict[str, str]] = {"connections": {}, "lags": {}, "virtualInterfaces": {}}
+def _gateways(dx: Any, world: dict[str, Any], ids: dict[str, dict[str, str]]) -> None:
+    for gateway_spec in world.get("directConnectGateways") or []:
+        spec = dict(gateway_spec)
+        associations = spec.pop("associations", [])
+        gateway = dx.create_direct_connect_gateway(**spec)["directConnectGateway"]
+        ids["directConnectGateways"][spec["directConnectGatewayName"]] = gateway["directConnectGatewayId"]
+        for association in associations:
+            dx.create_direct_connect_gateway_association(directConnectGatewayId=gateway["directConnectGatewayId"],
+                                                         **association)
+
+
+def seed(dx: Any, world: dict[str, Any], admin: Any = None) -> dict[str, dict[str, str]]:
+    """Create everything ``world`` describes with the client ``dx`` (and ``admin``, an AdminClient,
+    for the declared EC2 gateways); return the ids by name."""
+    ids: dict[str, dict[str, str]] = {"directConnectGateways": {}, "connections": {}, "lags": {},
+                                      "virtualInterfaces": {}}
+    declared = {section: world[section] for section in ("virtualGateways", "transitGateways") if section in world}
+    if declared:
+        if admin is None:
+            raise SeedError("declaring gateways needs the emulator's admin route")
+        admin.call("PUT", "world", declared)
+    _gateways(dx, world, ids)
     for lag_spec in world.get("lags") or []:
         spec = dict(lag_spec)
         vifs = spec.pop("virtualInterfaces", [])

@@ -19,8 +19,9 @@ from ..config import Settings
 from ..domain.context import Context, Entropy, Names, SystemEntropy
 from ..errors import ServerException
 from ..scope import Scope
+from ..store.kinds import Entity
 from ..store.repository import ConcurrentModification, IdCollision, Repository
-from ..store.writes import Entity, Put, Write
+from ..store.writes import Put, Write
 from .inputs import Members
 
 T = TypeVar("T")

@@ -31,6 +31,10 @@ class Members:
     def path(self) -> str:
         return self._path
 
+    def items(self) -> list[tuple[str, Any]]:
+        """The members as given, for operations that read a whole document."""
+        return list(self._values.items())
+
     def _name(self, name: str) -> str:
         return f"{self._path}.{name}" if self._path else name
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
+from . import (
+    admin,
+    associations,
+    bgp_peers,
+    connections,
+    failover,
+    gateways,
+    identity,
+    lags,
+    proposals,
+    tags,
+    virtual_interfaces,
+)
 from .call import Call
 
 Operation = Callable[[Call], dict[str, Any]]
@@ -31,6 +43,20 @@ OPERATIONS: dict[str, Operation] = {
     "TagResource": tags.tag,
     "UntagResource": tags.untag,
     "DescribeTags": tags.describe,
+    "CreateDirectConnectGateway": gateways.create,
+    "DescribeDirectConnectGateways": gateways.describe,
+    "UpdateDirectConnectGateway": gateways.update,
+    "DeleteDirectConnectGateway": gateways.delete,
+    "DescribeDirectConnectGatewayAttachments": gateways.describe_attachments,
+    "DescribeVirtualGateways": gateways.describe_virtual_gateways,
+    "CreateDirectConnectGatewayAssociation": associations.create,
+    "DescribeDirectConnectGatewayAssociations": associations.describe,
+    "UpdateDirectConnectGatewayAssociation": associations.update,
+    "DeleteDirectConnectGatewayAssociation": associations.delete,
+    "CreateDirectConnectGatewayAssociationProposal": proposals.create,
+    "DescribeDirectConnectGatewayAssociationProposals": proposals.describe,
+    "AcceptDirectConnectGatewayAssociationProposal": proposals.accept_proposal,
+    "DeleteDirectConnectGatewayAssociationProposal": proposals.delete,
 }
 
 # Everything the endpoint serves, by the service a request is signed for: Direct Connect's
@@ -38,4 +64,6 @@ OPERATIONS: dict[str, Operation] = {
 SERVED: dict[str, dict[str, Operation]] = {
     "directconnect": OPERATIONS,
     "sts": {"GetCallerIdentity": identity.get_caller_identity},
+    # The emulator's own routes, /_dx-emulator/<name> (protocol/admin_protocol.py).
+    "dx-emulator": {"GetWorld": admin.get_world, "PutWorld": admin.put_world},
 }

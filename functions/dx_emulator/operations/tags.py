@@ -1,7 +1,8 @@
 """TagResource, UntagResource, DescribeTags: resources named by ARN.
 
-``arn:aws:directconnect:<region>:<account>:dxcon/dxcon-...`` (also ``dxlag/``, ``dxvif/``). An ARN of
-another account or region names nothing the caller can see: it answers as an unknown id would.
+``arn:aws:directconnect:<region>:<account>:dxcon/dxcon-...`` (also ``dxlag/``, ``dxvif/``), and a
+Direct Connect gateway's, which has no region: ``arn:aws:directconnect::<account>:dx-gateway/<id>``.
+An ARN of another account or region names nothing the caller can see: it answers as an unknown id would.
 """
 
 from __future__ import annotations
@@ -12,25 +13,34 @@ from dataclasses import replace
 from typing import Any
 
 from ..domain.context import Context
+from ..domain.gateways import DirectConnectGateway
 from ..domain.model import GONE_STATES, Connection, Lag, Tag, VirtualInterface
 from ..domain.tags import tagged, untagged
 from ..errors import ClientException, NotFoundException
-from . import lookups, views
+from . import gateway_lookups, lookups, views
 from .call import Call, optimistic
 
-ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]+):(\d{12}):(dxcon|dxlag|dxvif)/((?:dxcon|dxlag|dxvif)-\w+)")
+ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]*):(\d{12}):(dxcon|dxlag|dxvif|dx-gateway)/([\w-]+)")
 MAX_ARNS = 20  # DescribeTags' documented limit
 
 
-def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Connection | Lag | VirtualInterface:
+Taggable = Connection | Lag | VirtualInterface | DirectConnectGateway
+
+
+def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Taggable:
     if not resource_arn:
         raise ClientException("resourceArn is required")
     match = ARN.fullmatch(resource_arn)
-    if match is None or match.group(3) != match.group(4)[:5]:
-        raise ClientException(f"{resource_arn} is not a Direct Connect connection, LAG or virtual interface ARN")
+    global_kind = match is not None and match.group(3) == "dx-gateway"
+    if match is None or (match.group(1) == "") != global_kind or (
+            not global_kind and match.group(3) != match.group(4)[:5]):
+        raise ClientException(f"{resource_arn} is not a Direct Connect connection, LAG, virtual interface or "
+                              "gateway ARN")
     region, account, kind, resource_id = match.groups()
-    if (account, region) != (call.scope.account, call.scope.region):
+    if account != call.scope.account or region not in ("", call.scope.region):
         raise NotFoundException(f"Resource {resource_arn} does not exist")
+    if global_kind:
+        return gateway_lookups.gateway(call, ctx, resource_id)
     if kind == "dxvif":
         return lookups.virtual_interface(call, ctx, resource_id)
     if kind == "dxlag":

@@ -14,16 +14,16 @@ from ..domain.model import PUBLIC, TRANSIT, BgpPeer, Connection, Lag, Tag, Virtu
 from ..domain.router_config import customer_router_config
 
 
-def _compact(values: dict[str, Any]) -> dict[str, Any]:
+def compact(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
 
 def tags(items: tuple[Tag, ...]) -> list[dict[str, str]]:
-    return [_compact({"key": tag.key, "value": tag.value}) for tag in items]
+    return [compact({"key": tag.key, "value": tag.value}) for tag in items]
 
 
 def connection(conn: Connection) -> dict[str, Any]:
-    return _compact({
+    return compact({
         "ownerAccount": conn.owner_account,
         "connectionId": conn.connection_id,
         "connectionName": conn.connection_name,
@@ -47,7 +47,7 @@ def connection(conn: Connection) -> dict[str, Any]:
 
 
 def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
-    return _compact({
+    return compact({
         "connectionsBandwidth": item.connections_bandwidth,
         "numberOfConnections": len(item.connection_ids),
         "lagId": item.lag_id,
@@ -108,7 +108,7 @@ def bgp_peer(peer: BgpPeer) -> dict[str, Any]:
 
 def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
     asn, asn_long = asns.as_fields(vif.asn)
-    return _compact({
+    return compact({
         "ownerAccount": vif.owner_account,
         "virtualInterfaceId": vif.virtual_interface_id,
         "location": vif.location,

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from ..domain.associations import own, resolve
 from ..domain.bgp_peers import NewBgpPeer
-from ..domain.model import PRIVATE, PUBLIC, TRANSIT, Connection, VirtualInterface
+from ..domain.context import Context
+from ..domain.gateways import VIRTUAL_PRIVATE_GATEWAY, AttachmentSlot, DirectConnectGateway, attach
+from ..domain.model import PRIVATE, PUBLIC, TRANSIT, Connection, Lag, VirtualInterface
 from ..domain.virtual_interfaces import (
     AttributeUpdate,
     NewVirtualInterface,
@@ -14,8 +17,10 @@ from ..domain.virtual_interfaces import (
     delete_virtual_interface,
     update_attributes,
 )
-from ..store.writes import Check, Detach, Put
-from . import lookups, views
+from ..errors import ClientException
+from ..store.kinds import GLOBAL
+from ..store.writes import Check, Detach, Put, Write
+from . import gateway_lookups, lookups, views
 from .call import Call, optimistic
 from .inputs import Members
 from .pages import page_of, page_request
@@ -53,6 +58,24 @@ def _request(kind: str, new: Members) -> NewVirtualInterface:
     )
 
 
+def _gateways(call: Call, ctx: Context, request: NewVirtualInterface) -> tuple[DirectConnectGateway | None, int | None]:
+    """The Direct Connect gateway the VIF attaches to (the caller's own), and the Amazon-side ASN its
+    gateway gives it: a Direct Connect gateway's, or a virtual private gateway's (declared, or the
+    default of a new one)."""
+    if request.direct_connect_gateway_id and request.virtual_gateway_id:
+        return None, None  # the rules refuse both
+    if request.direct_connect_gateway_id:
+        gateway = gateway_lookups.gateway(call, ctx, request.direct_connect_gateway_id)
+        return gateway, gateway.amazon_side_asn
+    if request.virtual_gateway_id:
+        account, region = call.scope.account, call.scope.region
+        vgw = own(resolve(request.virtual_gateway_id, gateway_lookups.world(call), account, region), account, region)
+        if vgw.gateway_type != VIRTUAL_PRIVATE_GATEWAY:
+            raise ClientException(f"{vgw.gateway_id} is not a virtual private gateway")
+        return None, vgw.asn
+    return None, None
+
+
 def _create(call: Call, kind: str) -> VirtualInterface:
     request = _request(kind, call.params.structure(REQUEST_MEMBER[kind]))
     connection_id = call.params.string("connectionId")
@@ -65,11 +88,15 @@ def _create(call: Call, kind: str) -> VirtualInterface:
         holder = lookups.lag(call, ctx, parent.lag_id) if on_member else parent
         if call.replayed(holder):  # this request already made its VIF (whose id is the request's)
             return lookups.virtual_interface(call, ctx, ctx.new_id("dxvif"))
-        holder, vif = create_virtual_interface(parent, request, ctx, holder)
-        if not on_member:
-            return call.save(vif, holder)  # the VIF and its VLAN/quota slot, both or neither
-        # ...and the member it is on still a member, not deleting, as when it was read.
-        return cast(VirtualInterface, call.commit(Put(vif), Put(holder), Check(parent)))
+        gateway, gateway_asn = _gateways(call, ctx, request)
+        holder, vif = create_virtual_interface(parent, request, ctx, holder, gateway_asn)
+        writes: list[Write] = [Put(vif), Put(holder)]  # the VIF and its VLAN/quota slot, all or none
+        if on_member:
+            writes.append(Check(parent))  # ...and the member still a member, not deleting, as when read
+        if gateway is not None:  # ...and its place on the gateway, within the gateway's rules
+            slot = AttachmentSlot(vif.virtual_interface_id, kind, vif.region, vif.owner_account)
+            writes.append(Put(attach(gateway, slot)))
+        return cast(VirtualInterface, call.commit(*writes))
 
     return optimistic(attempt)
 
@@ -121,8 +148,12 @@ def delete(call: Call) -> dict[str, Any]:
         # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the same VLAN
         # right away, as infrastructure-as-code replacements do].
         holder = vif.slot_holder or vif.connection_id
-        return cast(VirtualInterface, call.commit(Put(deleted), Detach(
-            vif.owner_account, vif.region, holder, "vif_slots", vif.virtual_interface_id)))
+        writes: list[Write] = [Put(deleted), Detach(Lag if holder.startswith("dxlag-") else Connection,
+                                                    vif.owner_account, vif.region, holder, "vif_slots", vif_id or "")]
+        if vif.gateway_attached and vif.direct_connect_gateway_id:
+            writes.append(Detach(DirectConnectGateway, vif.owner_account, GLOBAL, vif.direct_connect_gateway_id,
+                                 "attachments", vif.virtual_interface_id))
+        return cast(VirtualInterface, call.commit(*writes))
 
     return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
 

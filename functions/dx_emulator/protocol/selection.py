@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DirectConnectError
-from . import cbor_protocol, json_protocol, query_protocol
+from . import admin_protocol, cbor_protocol, json_protocol, query_protocol
 from .wire import Decoded, Encoded
 
 
@@ -16,7 +16,7 @@ from .wire import Decoded, Encoded
 class WireProtocol:
     name: str
     signing_name: str  # the service a request is signed for
-    decode: Callable[[str, Mapping[str, str], bytes], Decoded]
+    decode: Callable[[str, str, Mapping[str, str], bytes], Decoded]  # method, path, headers, body
     encode_result: Callable[[Mapping[str, Any], str], Encoded]
     encode_error: Callable[[DirectConnectError, str], Encoded]
 
@@ -27,9 +27,13 @@ CBOR = WireProtocol("rpc-v2-cbor", "directconnect", cbor_protocol.decode, cbor_p
                     cbor_protocol.encode_error)
 QUERY = WireProtocol("query", query_protocol.SERVICE, query_protocol.decode, query_protocol.encode_result,
                      query_protocol.encode_error)
+ADMIN = WireProtocol("admin", "directconnect", admin_protocol.decode, admin_protocol.encode_result,
+                     admin_protocol.encode_error)
 
 
 def protocol_for(path: str, headers: Mapping[str, str]) -> WireProtocol:
+    if admin_protocol.handles(path):
+        return ADMIN
     if cbor_protocol.handles(path):
         return CBOR
     return QUERY if query_protocol.handles(headers) else JSON

@@ -143,6 +143,7 @@ class VirtualInterfaceItem(BaseItem):
     created_at = NumberAttribute()
     virtual_gateway_id = UnicodeAttribute(null=True)
     direct_connect_gateway_id = UnicodeAttribute(null=True)
+    gateway_attached = BooleanAttribute(default=False)
     slot_holder = UnicodeAttribute(null=True)
     route_filter_prefixes = ListAttribute(of=UnicodeAttribute)
     allowed_asns = ListAttribute(of=NumberAttribute)
@@ -158,13 +159,11 @@ class VirtualInterfaceItem(BaseItem):
     bgp_peer_ids = UnicodeSetAttribute(null=True)
 
 
-ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem)
-
-
 def configure(table_name: str, host: str | None, region: str) -> None:
     """Point every model at a table; drop cached connections so the change takes effect."""
     BaseItem.Meta.table_name = table_name
     BaseItem.Meta.host = host
     BaseItem.Meta.region = region
-    for item_class in ITEM_CLASSES:
+    item_classes: list[type[BaseItem]] = [BaseItem, *BaseItem.__subclasses__()]
+    for item_class in item_classes:
         item_class._connection = None

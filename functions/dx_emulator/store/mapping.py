@@ -6,27 +6,36 @@ Most fields copy as they are; the few whose DynamoDB form differs have a convert
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from ..domain.associations import Ec2Gateway, LinkSlot
+from ..domain.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
 from ..domain.model import BgpPeer, FailoverTest, Tag, VifSlot
+from .gateway_items import Ec2GatewayAttribute
 from .items import BgpPeerAttribute, FailoverTestAttribute, TagAttribute
 
 E = TypeVar("E")
 Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
-def _slots_out(slots: tuple[VifSlot, ...]) -> dict[str, Any]:
-    return {slot.virtual_interface_id: {"vlan": slot.vlan, "virtual_interface_type": slot.virtual_interface_type,
-                                        **({"connection_id": slot.connection_id} if slot.connection_id else {})}
-            for slot in slots}
+def _keyed(element_class: type[Any], key: str) -> Converter:
+    """Slots stored as a map keyed by their id, so an update can drop one without a read
+    (``REMOVE vif_slots.<id>``). Numbers come back from an untyped map as they went in."""
+    numeric = {field.name for field in fields(element_class) if field.type == "int"}
 
+    def out(slots: tuple[Any, ...]) -> dict[str, Any]:
+        return {getattr(slot, key): {name: value for name, value in asdict(slot).items()
+                                     if name != key and value is not None} for slot in slots}
 
-def _slots_in(stored: Any) -> tuple[VifSlot, ...]:
-    values = stored.as_dict() if hasattr(stored, "as_dict") else (stored or {})
-    return tuple(VifSlot(vif_id, int(slot["vlan"]), slot["virtual_interface_type"], slot.get("connection_id"))
-                 for vif_id, slot in sorted(values.items()))
+    def into(stored: Any) -> tuple[Any, ...]:
+        values = stored.as_dict() if hasattr(stored, "as_dict") else (stored or {})
+        return tuple(element_class(**{key: slot_id, **{name: int(value) if name in numeric else value
+                                                         for name, value in slot.items()}})
+                     for slot_id, slot in sorted(values.items()))
+
+    return out, into
 
 
 def _time_out(epoch: float | None) -> datetime | None:
@@ -35,6 +44,14 @@ def _time_out(epoch: float | None) -> datetime | None:
 
 def _time_in(moment: datetime | None) -> float | None:
     return None if moment is None else moment.timestamp()
+
+
+def _set_out(ids: tuple[str, ...]) -> set[str] | None:
+    return set(ids) or None
+
+
+def _set_in(stored: Any) -> tuple[str, ...]:
+    return tuple(sorted(stored or ()))
 
 
 def _maps(element_class: type[Any], attribute_class: type[Any]) -> Converter:
@@ -46,10 +63,17 @@ CONVERTERS: dict[str, Converter] = {
     "bgp_peers": _maps(BgpPeer, BgpPeerAttribute),
     "tags": _maps(Tag, TagAttribute),
     "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
-    "vif_slots": (_slots_out, _slots_in),
+    "vif_slots": _keyed(VifSlot, "virtual_interface_id"),
+    "attachments": _keyed(AttachmentSlot, "virtual_interface_id"),
+    "associations": _keyed(AssociationSlot, "association_id"),
+    "proposals": _keyed(ProposalSlot, "proposal_id"),
+    "association_links": _keyed(LinkSlot, "link_id"),
+    "proposal_links": _keyed(LinkSlot, "link_id"),
+    "gateways": _maps(Ec2Gateway, Ec2GatewayAttribute),
     "expires_at": (_time_out, _time_in),
     # String sets: DynamoDB has no empty set, PynamoDB stores none for an empty one.
-    "connection_ids": (lambda ids: set(ids) or None, lambda stored: tuple(sorted(stored or ()))),
+    "connection_ids": (_set_out, _set_in),
+    "gateway_ids": (_set_out, _set_in),
 }
 
 

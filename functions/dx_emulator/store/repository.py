@@ -21,33 +21,23 @@ from typing import Any, ParamSpec, TypeVar
 from pynamodb.exceptions import PutError, PynamoDBException, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
-from ..domain.model import Connection, Lag, VirtualInterface
+from ..domain.model import VirtualInterface
 from ..errors import StoreUnavailable
 from ..scope import Scope
-from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
+from .items import BaseItem, VirtualInterfaceItem
+from .kinds import KINDS, Entity, key_of, partition
 from .mapping import from_attributes, to_attributes
 from .writes import Check, Detach, Put, Write
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
-# Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
-MAX_ID_LENGTH = 128
 # How many recent writers' tokens an item remembers: enough for a request to recognise its own
 # write after a few others have written the same item in between.
 TOKENS_KEPT = 8
 # Why a transaction was cancelled when another writer got there first: retry those.
 LOST_RACE_REASONS = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
 
-Entity = Connection | Lag | VirtualInterface
-E = TypeVar("E", Connection, Lag, VirtualInterface)
+E = TypeVar("E", bound=Entity)
 EntityT = TypeVar("EntityT", bound=Entity)
-
-# Each kind: its item class and id prefix.
-KINDS: dict[type[Any], tuple[type[BaseItem], str]] = {
-    Connection: (ConnectionItem, "dxcon-"),
-    Lag: (LagItem, "dxlag-"),
-    VirtualInterface: (VirtualInterfaceItem, "dxvif-"),
-}
-ITEM_FOR_PREFIX = {prefix: item_class for item_class, prefix in KINDS.values()}
 
 
 class ConcurrentModification(Exception):
@@ -88,45 +78,23 @@ def _cause(error: PynamoDBException) -> str | None:
         return None
 
 
-def _keyable(resource_id: str) -> bool:
-    """Whether an id can be a sort key at all (DynamoDB allows 1,024 bytes): a longer one names
-    nothing, and asking DynamoDB would only earn a validation error."""
-    return 0 < len(resource_id) <= MAX_ID_LENGTH
-
-
-def _pk(account: str, region: str) -> str:
-    return f"{account}#{region}"
-
-
-def _resource_id(entity: Entity) -> str:
-    if isinstance(entity, VirtualInterface):
-        return entity.virtual_interface_id
-    return entity.resource_id
-
-
 def _stamped(entity: EntityT, token: str) -> EntityT:
     """The entity as it will be once written by the request ``token``."""
     return replace(entity, write_tokens=(token, *(t for t in entity.write_tokens if t != token))[:TOKENS_KEPT])
 
 
 def _item(entity: Entity) -> BaseItem:
-    item_class = KINDS[type(entity)][0]
     attributes = to_attributes(entity)
     if entity.version is not None:
         # No version means a new item: PynamoDB then writes on condition that it does not exist yet.
         attributes["version"] = entity.version
     if isinstance(entity, VirtualInterface):
         attributes["bgp_peer_ids"] = {peer.bgp_peer_id for peer in entity.bgp_peers} or None
-    return item_class(_pk(entity.owner_account, entity.region), _resource_id(entity), **attributes)
+    return KINDS[type(entity)].item_class(*key_of(entity), **attributes)
 
 
 def _entity(entity_class: type[E], item: BaseItem) -> E:
     return from_attributes(entity_class, item, version=item.version)
-
-
-def _restored(entity: EntityT, item: BaseItem) -> EntityT:
-    """``item`` read back as the kind of ``entity``."""
-    return from_attributes(type(entity), item, version=item.version)
 
 
 def _lost_race(error: PutError | TransactWriteError) -> bool:
@@ -149,45 +117,52 @@ def _detach(write: Detach) -> tuple[BaseItem, list[Any], Any]:
     """Drop a member from a parent's map or set with an update that needs no read: the parent's
     version goes up, so a writer holding its old version retries. (version=0 on the key-only item
     makes PynamoDB add "ADD version 1" without a condition of its own.)"""
-    parent_class = ITEM_FOR_PREFIX[write.parent_id[:6]]
-    key = parent_class(_pk(write.owner_account, write.region), write.parent_id, version=0)
-    attribute = getattr(parent_class, write.member)
-    action = attribute[write.child_id].remove() if write.member == "vif_slots" else attribute.delete({write.child_id})
-    return key, [action], parent_class.pk.exists()
+    kind = KINDS[write.kind]
+    item_class = kind.item_class
+    key = item_class(partition(kind, write.owner_account, write.region), kind.sk_prefix + write.parent_id, version=0)
+    attribute = getattr(item_class, write.member)
+    action = attribute.delete({write.child_id}) if write.member == "connection_ids" else (
+        attribute[write.child_id].remove())
+    return key, [action], item_class.pk.exists()
 
 
 class Repository:
     @_store_call
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
-        item_class, prefix = KINDS[entity_class]
-        if not resource_id.startswith(prefix) or not _keyable(resource_id):
+        kind = KINDS[entity_class]
+        sort_key = kind.sort_key(resource_id)
+        if sort_key is None:
             return None
         try:
-            return _entity(entity_class, item_class.get(scope.partition_key, resource_id, consistent_read=True))
-        except item_class.DoesNotExist:
+            item = kind.item_class.get(partition(kind, scope.account, scope.region), sort_key, consistent_read=True)
+        except kind.item_class.DoesNotExist:
             return None
+        return _entity(entity_class, item)
 
     @_store_call
-    def query(self, entity_class: type[E], scope: Scope, **equal: str) -> list[E]:
-        """Every resource of a kind in the scope's partition (one paginated query), optionally
-        filtered on attributes (``connection_id=...``)."""
-        item_class, prefix = KINDS[entity_class]
+    def query(self, entity_class: type[E], scope: Scope, id_prefix: str = "", **equal: str) -> list[E]:
+        """Every resource of a kind in the scope's partition whose id starts with ``id_prefix`` (one
+        paginated query on a key prefix), optionally filtered on attributes (``connection_id=...``)."""
+        kind = KINDS[entity_class]
         condition = None
         for name, value in equal.items():
-            clause = getattr(item_class, name) == value
+            clause = getattr(kind.item_class, name) == value
             condition = clause if condition is None else condition & clause
-        items = item_class.query(scope.partition_key, item_class.sk.startswith(prefix), filter_condition=condition,
-                                 consistent_read=True)
+        items = kind.item_class.query(partition(kind, scope.account, scope.region),
+                                      kind.item_class.sk.startswith(kind.query_prefix + id_prefix),
+                                      filter_condition=condition,
+                                      consistent_read=True)
         return [_entity(entity_class, item) for item in items]
 
     @_store_call
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
-        item_class = KINDS[entity_class][0]
-        keys = [(scope.partition_key, resource_id) for resource_id in resource_ids if _keyable(resource_id)]
+        kind = KINDS[entity_class]
+        keys = [(partition(kind, scope.account, scope.region), sort_key) for sort_key in
+                (kind.sort_key(resource_id) for resource_id in dict.fromkeys(resource_ids)) if sort_key is not None]
         if not keys:
             return []
-        items: Iterator[BaseItem] = item_class.batch_get(keys, consistent_read=True)
-        return sorted((_entity(entity_class, item) for item in items), key=_resource_id)
+        items: Iterator[BaseItem] = kind.item_class.batch_get(keys, consistent_read=True)
+        return sorted((_entity(entity_class, item) for item in items), key=lambda entity: entity.resource_id)
 
     @_store_call
     def find_vif_with_peer(self, scope: Scope, bgp_peer_id: str) -> VirtualInterface | None:
@@ -215,17 +190,16 @@ class Repository:
         except (PutError, TransactWriteError) as error:
             if not _lost_race(error):
                 raise
-            item_class = KINDS[type(written)][0]
+            item_class = KINDS[type(written)].item_class
             try:
-                stored = item_class.get(_pk(written.owner_account, written.region), _resource_id(written),
-                                        consistent_read=True)
+                stored = item_class.get(*key_of(written), consistent_read=True)
             except item_class.DoesNotExist:
-                raise ConcurrentModification(_resource_id(written)) from error
+                raise ConcurrentModification(written.resource_id) from error
             if token in stored.write_tokens:
-                return _restored(written, stored)
+                return _entity(type(written), stored)
             if _collided(error, stamped):
-                raise IdCollision(_resource_id(written)) from error
-            raise ConcurrentModification(_resource_id(written)) from error
+                raise IdCollision(written.resource_id) from error
+            raise ConcurrentModification(written.resource_id) from error
         return replace(written, version=(written.version or 0) + 1)
 
     @staticmethod
@@ -235,9 +209,8 @@ class Repository:
                 if isinstance(write, Put):
                     transaction.save(_item(write.entity))
                 elif isinstance(write, Check):
-                    item_class = KINDS[type(write.entity)][0]
-                    transaction.condition_check(item_class, _pk(write.entity.owner_account, write.entity.region),
-                                                _resource_id(write.entity),
+                    item_class = KINDS[type(write.entity)].item_class
+                    transaction.condition_check(item_class, *key_of(write.entity),
                                                 condition=item_class.version == write.entity.version)
                 else:
                     transaction.update(*_detach(write), add_version_condition=False)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..domain.model import Connection, Lag, VirtualInterface
-
-Entity = Connection | Lag | VirtualInterface
+from .kinds import Entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +26,9 @@ class Check:
 class Detach:
     """Drop ``child_id`` from a parent's ``member`` (a map or a set) without reading the parent."""
 
+    kind: type[Any]  # the parent's entity class
     owner_account: str
-    region: str
+    region: str  # the parent's region ("global" for account-global kinds)
     parent_id: str
     member: str
     child_id: str
