@@ -22,6 +22,7 @@ from botocore.endpoint import Endpoint
 from botocore.exceptions import ConnectionClosedError
 
 from dx_emulator.domain.context import Names
+from dx_emulator.store import items
 from tests.conftest import dynamodb_local_endpoint
 from tests.support.inprocess import WRITES as DYNAMODB_WRITES
 from tests.support.inprocess import Answer, Harness, harness
@@ -54,6 +55,11 @@ def answers_lost(times: int) -> Iterator[list[str]]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Endpoint, "_do_get_response", flaky)
         yield lost
+    if lost:
+        # Lost answers drain botocore's retry quota (standard mode), which outlives a test in the
+        # cached client: later tests start with a new one, as a fresh Lambda instance would.
+        meta = items.BaseItem.Meta
+        items.configure(meta.table_name, meta.host, meta.region)
 
 
 STATES = ("connection_state", "lag_state", "virtual_interface_state", "gateway_state", "association_state",

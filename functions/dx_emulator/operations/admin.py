@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.world import declared, document
-from . import gateway_lookups
+from ..domain.gateways.world import declared, document
 from .call import Call, optimistic
+from .gateways import lookups as gateway_lookups
 
 
 def get_world(call: Call) -> dict[str, Any]:

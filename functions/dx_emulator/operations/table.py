@@ -5,20 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import (
-    admin,
-    associations,
-    bgp_peers,
-    connections,
-    failover,
-    gateways,
-    identity,
-    lags,
-    proposals,
-    tags,
-    virtual_interfaces,
-)
+from . import admin, bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
 from .call import Call
+from .gateways import associations, gateways, proposals
 
 Operation = Callable[[Call], dict[str, Any]]
 

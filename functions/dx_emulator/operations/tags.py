@@ -13,12 +13,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..domain.context import Context
-from ..domain.gateways import DirectConnectGateway
+from ..domain.gateways.gateways import DirectConnectGateway
 from ..domain.model import GONE_STATES, Connection, Lag, Tag, VirtualInterface
 from ..domain.tags import tagged, untagged
 from ..errors import ClientException, NotFoundException
-from . import gateway_lookups, lookups, views
+from . import lookups, views
 from .call import Call, optimistic
+from .gateways import lookups as gateway_lookups
 
 ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]*):(\d{12}):(dxcon|dxlag|dxvif|dx-gateway)/([\w-]+)")
 MAX_ARNS = 20  # DescribeTags' documented limit

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from ..domain.associations import own, resolve
 from ..domain.bgp_peers import NewBgpPeer
 from ..domain.context import Context
-from ..domain.gateways import VIRTUAL_PRIVATE_GATEWAY, AttachmentSlot, DirectConnectGateway, attach
+from ..domain.gateways.associations import own, resolve
+from ..domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, AttachmentSlot, DirectConnectGateway, attach
 from ..domain.model import PRIVATE, PUBLIC, TRANSIT, Connection, Lag, VirtualInterface
 from ..domain.virtual_interfaces import (
     AttributeUpdate,
@@ -20,8 +20,9 @@ from ..domain.virtual_interfaces import (
 from ..errors import ClientException
 from ..store.kinds import GLOBAL
 from ..store.writes import Check, Detach, Put, Write
-from . import gateway_lookups, lookups, views
+from . import lookups, views
 from .call import Call, optimistic
+from .gateways import lookups as gateway_lookups
 from .inputs import Members
 from .pages import page_of, page_request
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.associations import Ec2GatewayLinks, GatewayAssociation, World
-from ..domain.gateways import DirectConnectGateway, GatewayRegistry
+from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
+from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
+from ..domain.gateways.proposals import AssociationProposal
 from ..domain.model import Connection, Lag, VirtualInterface
-from ..domain.proposals import AssociationProposal
 from .gateway_items import (
     AssociationItem,
     Ec2GatewayLinksItem,

@@ -10,8 +10,8 @@ from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from ..domain.associations import Ec2Gateway, LinkSlot
-from ..domain.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
+from ..domain.gateways.associations import Ec2Gateway, LinkSlot
+from ..domain.gateways.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
 from ..domain.model import BgpPeer, FailoverTest, Tag, VifSlot
 from .gateway_items import Ec2GatewayAttribute
 from .items import BgpPeerAttribute, FailoverTestAttribute, TagAttribute

@@ -3,15 +3,15 @@ global partition, the world an account declares, an EC2 gateway's links, associa
 
 from __future__ import annotations
 
-from ..domain.associations import Ec2Gateway, Ec2GatewayLinks, GatewayAssociation, World
-from ..domain.context import Context
-from ..domain.gateway_states import current_association, current_gateway, current_proposal
-from ..domain.gateways import DirectConnectGateway, GatewayRegistry
-from ..domain.proposals import AssociationProposal
-from ..errors import ClientException, NotFoundException
-from ..scope import Scope
-from ..store.kinds import GLOBAL
-from .call import Call
+from ...domain.context import Context
+from ...domain.gateways.associations import Ec2Gateway, Ec2GatewayLinks, GatewayAssociation, World
+from ...domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
+from ...domain.gateways.proposals import AssociationProposal
+from ...domain.gateways.states import current_association, current_gateway, current_proposal
+from ...errors import ClientException, NotFoundException
+from ...scope import Scope
+from ...store.kinds import GLOBAL
+from ..call import Call
 
 
 def _global(account: str) -> Scope:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from ..domain.associations import Ec2GatewayLinks, GatewayAssociation, own, resolve
-from ..domain.context import Context
-from ..domain.proposals import Acceptance, AssociationProposal, PrefixChange, accept, propose, withdraw
-from ..errors import ClientException, NotFoundException
-from ..store.writes import Put, Write
-from . import gateway_lookups, gateway_views
+from ...domain.context import Context
+from ...domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, own, resolve
+from ...domain.gateways.proposals import Acceptance, AssociationProposal, PrefixChange, accept, propose, withdraw
+from ...errors import ClientException, NotFoundException
+from ...store.writes import Put, Write
+from ..call import Call, optimistic
+from ..pages import page_of, page_request
+from . import lookups as gateway_lookups
+from . import views as gateway_views
 from .associations import prefixes
-from .call import Call, optimistic
-from .pages import page_of, page_request
 
 ACCOUNT = re.compile(r"\d{12}")
 

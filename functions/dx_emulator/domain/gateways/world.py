@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ClientException
+from ...errors import ClientException
 from .associations import EC2_GATEWAY_ID, Ec2Gateway, World
 from .gateways import DEFAULT_ASN, TRANSIT_GATEWAY, VIRTUAL_PRIVATE_GATEWAY
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.associations import Ec2GatewayLinks
-from ..domain.gateway_states import as_answered_to_create, current_gateway
-from ..domain.gateways import DirectConnectGateway, create_gateway, delete_gateway, rename_gateway
-from ..domain.model import VirtualInterface
-from ..errors import ClientException
-from ..scope import Scope
-from ..store.kinds import GLOBAL
-from . import gateway_lookups, gateway_views, lookups
-from .call import Call, optimistic
-from .pages import page_of, page_request
+from ...domain.gateways.associations import Ec2GatewayLinks
+from ...domain.gateways.gateways import DirectConnectGateway, create_gateway, delete_gateway, rename_gateway
+from ...domain.gateways.states import as_answered_to_create, current_gateway
+from ...domain.model import VirtualInterface
+from ...errors import ClientException
+from ...scope import Scope
+from ...store.kinds import GLOBAL
+from .. import lookups
+from ..call import Call, optimistic
+from ..pages import page_of, page_request
+from . import lookups as gateway_lookups
+from . import views as gateway_views
 
 
 def create(call: Call) -> dict[str, Any]:

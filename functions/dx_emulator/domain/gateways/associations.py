@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import ClientException, LimitExceededException, NotFoundException
-from .context import Context
+from ...errors import ClientException, LimitExceededException, NotFoundException
+from ..context import Context
+from ..model import GONE_STATES
 from .gateways import (
     ASSOCIATIONS_PER_GATEWAY,
     DEFAULT_ASN,
@@ -27,7 +28,6 @@ from .gateways import (
     DirectConnectGateway,
     check_carries,
 )
-from .model import GONE_STATES
 
 # Lenient on purpose, so hand-written ids (vgw-1, AWS's own tgw-02f776b1a7EXAMPLE) work; EC2 issues 8
 # or 17 hex digits [choice].

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..errors import ClientException, LimitExceededException
-from .connections import required
-from .context import Context
-from .model import GONE_STATES, PRIVATE, TRANSIT, Tag
-from .tags import checked_tags
+from ...errors import ClientException, LimitExceededException
+from ..connections import required
+from ..context import Context
+from ..model import GONE_STATES, PRIVATE, TRANSIT, Tag
+from ..tags import checked_tags
 
 # [doc] The private ASN ranges, default 64512; the quotas of the user guide (current figures, where
 # the archived guide is lower: 10 VGWs and 3 TGWs per gateway, 20 prefixes per TGW association).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from ..domain.associations import (
+from ...domain.gateways.associations import (
     GatewayAssociation,
     associate,
     disassociate,
@@ -14,12 +14,13 @@ from ..domain.associations import (
     resolve,
     updated_prefixes,
 )
-from ..errors import ClientException, NotFoundException
-from ..store.writes import Put, Write
-from . import gateway_lookups, gateway_views
-from .call import Call, optimistic
-from .inputs import Members
-from .pages import page_of, page_request
+from ...errors import ClientException, NotFoundException
+from ...store.writes import Put, Write
+from ..call import Call, optimistic
+from ..inputs import Members
+from ..pages import page_of, page_request
+from . import lookups as gateway_lookups
+from . import views as gateway_views
 
 
 def prefixes(params: Members, name: str) -> tuple[str, ...] | None:

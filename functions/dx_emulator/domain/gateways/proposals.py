@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..errors import ClientException, NotFoundException
+from ...errors import ClientException, NotFoundException
+from ..context import Context
 from .associations import (
     Ec2Gateway,
     Ec2GatewayLinks,
@@ -21,7 +22,6 @@ from .associations import (
     reprefixed,
     updated_prefixes,
 )
-from .context import Context
 from .gateways import DirectConnectGateway, ProposalSlot
 
 REQUESTED, ACCEPTED, DELETED = "requested", "accepted", "deleted"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lifecycle import Lifecycle
 from .associations import GatewayAssociation
 from .gateways import DirectConnectGateway
-from .lifecycle import Lifecycle
 from .proposals import ACCEPTED, DELETED, REQUESTED, AssociationProposal
 
 DAY = 86_400.0

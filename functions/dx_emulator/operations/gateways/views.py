@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.associations import GatewayAssociation
-from ..domain.gateway_states import ATTACHMENT_STATE
-from ..domain.gateways import VIRTUAL_PRIVATE_GATEWAY, DirectConnectGateway
-from ..domain.model import PRIVATE, VirtualInterface
-from ..domain.proposals import AssociationProposal
-from .views import compact, tags
+from ...domain.gateways.associations import GatewayAssociation
+from ...domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, DirectConnectGateway
+from ...domain.gateways.proposals import AssociationProposal
+from ...domain.gateways.states import ATTACHMENT_STATE
+from ...domain.model import PRIVATE, VirtualInterface
+from ..views import compact, tags
 
 
 def gateway(item: DirectConnectGateway) -> dict[str, Any]:
