@@ -22,7 +22,13 @@ from dx_emulator.store.schema import ensure_table  # noqa: E402
 
 CREATED = {"CreateConnection": "connectionId", "CreateLag": "lagId", "CreatePrivateVirtualInterface":
            "virtualInterfaceId", "CreatePublicVirtualInterface": "virtualInterfaceId"}
-
+# Resources whose ids (UUIDs) do not name their kind: the example id's prefix, and where the id is.
+CREATED_UUIDS = {"CreateDirectConnectGateway": ("dxgw", "directConnectGateway", "directConnectGatewayId"),
+                 "CreateDirectConnectGatewayAssociation": ("association", "directConnectGatewayAssociation",
+                                                           "associationId"),
+                 "CreateDirectConnectGatewayAssociationProposal": ("proposal",
+                                                                   "directConnectGatewayAssociationProposal",
+                                                                   "proposalId")}
 
 class Context:
     aws_request_id = "artifact-test"
@@ -31,10 +37,18 @@ class Context:
     invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:Function"
 
 
-def created_id(operation: str, body: dict[str, Any]) -> str | None:
+def created(operation: str, body: dict[str, Any]) -> tuple[str, str] | None:
+    """The example prefix and the id of what ``operation`` made, if it made something."""
+    if operation in CREATED_UUIDS:
+        prefix, member, id_member = CREATED_UUIDS[operation]
+        return prefix, str(body[member][id_member])
     if operation == "CreateTransitVirtualInterface":
-        return str(body["virtualInterface"]["virtualInterfaceId"])
-    return str(body[CREATED[operation]]) if operation in CREATED else None
+        new_id = str(body["virtualInterface"]["virtualInterfaceId"])
+    elif operation in CREATED:
+        new_id = str(body[CREATED[operation]])
+    else:
+        return None
+    return new_id.split("-")[0], new_id
 
 
 ensure_table()
@@ -54,8 +68,8 @@ for path in sorted(events.glob("*.json")):
     answer = cbor2.loads(data) if cbor else {"xml": data.decode()} if content_type == "text/xml" else json.loads(data)
     operation = event["requestContext"]["http"]["path"].rsplit("/", 1)[-1] if cbor else (
         event["headers"].get("x-amz-target", "sts.GetCallerIdentity").split(".", 1)[1])
-    if response["statusCode"] == 200 and (new_id := created_id(operation, answer)):
-        prefix = new_id.split("-")[0]
+    if response["statusCode"] == 200 and (made := created(operation, answer)):
+        prefix, new_id = made
         counts[prefix] = counts.get(prefix, 0) + 1
         examples[f"{prefix}-example{counts[prefix]}"] = new_id
     print(json.dumps({"event": path.stem, "status": response["statusCode"], "headers": response["headers"],

@@ -3,45 +3,12 @@ embedded store (requests serialised). Each race lines its clients up on a barrie
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
 
-from tests.support.server import RunningServer, client
+from tests.support.races import RACERS, error_codes, race
 from tests.support.world import connection, gateway, private_vif, transit_vif
-
-RACERS = 32
-
-
-def race(clients: list[Any], call: Callable[[Any, int], Any]) -> tuple[list[Any], list[ClientError]]:
-    """Run ``call(client, index)`` on every client at once; split the results from the client errors."""
-    barrier = threading.Barrier(len(clients))
-
-    def run(index: int) -> Any:
-        barrier.wait()
-        try:
-            return call(clients[index], index)
-        except ClientError as error:
-            return error
-
-    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
-        outcomes = list(pool.map(run, range(len(clients))))
-    errors = [outcome for outcome in outcomes if isinstance(outcome, ClientError)]
-    return [outcome for outcome in outcomes if not isinstance(outcome, ClientError)], errors
-
-
-@pytest.fixture
-def racers(server: RunningServer, account: str, protocol: str) -> list[Any]:
-    # One client per thread, built up front: building boto3 clients is not thread-safe.
-    return [client(server.url, account, protocol=protocol) for _ in range(RACERS)]
-
-
-def error_codes(errors: list[ClientError]) -> set[str]:
-    return {error.response["Error"]["Code"] for error in errors}
 
 
 @pytest.mark.parametrize(("redundancy", "winners"), [("no", 1), ("yes", 2)])

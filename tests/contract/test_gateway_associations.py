@@ -108,3 +108,13 @@ def test_a_world_is_checked_and_answered(server: RunningServer, account: str) ->
     declare(server.url, account, tgws=[{"transitGatewayId": "tgw-1", "region": "eu-west-1"}])
     assert admin(server.url, account).call("GET", "world") == {"virtualGateways": [], "transitGateways": [
         {"transitGatewayId": "tgw-1", "region": "eu-west-1", "amazonSideAsn": 64512, "ownerAccount": account}]}
+
+
+def test_associations_are_described_by_a_well_formed_id(dx: Any) -> None:
+    # An unknown id answers an empty list (Terraform's finder takes only that for "gone"); one no
+    # association could have is refused in AWS's words [seen].
+    assert associations(dx, associationId="8d2bd5a1-1c5b-4a7f-9a52-0a1b2c3d4e5f") == []
+    expect_error(dx.describe_direct_connect_gateway_associations, CLIENT, "Association ID ga-1 has an invalid format.",
+                 associationId="ga-1")
+    expect_error(dx.describe_direct_connect_gateway_associations, CLIENT,
+                 "Specify associationId, directConnectGatewayId, associatedGatewayId or virtualGatewayId")

@@ -55,3 +55,14 @@ def test_cfn_lint_is_clean() -> None:
     cfn_lint = Path(sys.executable).parent / "cfn-lint"
     result = subprocess.run([str(cfn_lint), str(TEMPLATE)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_lifecycle_delay_is_a_stack_parameter() -> None:
+    """A setting the code reads from the environment that the stack cannot set would hold only on a laptop."""
+    from dx_emulator.config import DELAY_VARIABLES
+
+    variables = template()["Resources"]["Function"]["Properties"]["Environment"]["Variables"]
+    parameters = template()["Parameters"]
+    for variable in DELAY_VARIABLES.values():
+        assert variable in variables, variable
+        assert variables[variable] in parameters, variable

@@ -3,6 +3,7 @@ UpdateDirectConnectGatewayAssociation, DeleteDirectConnectGatewayAssociation."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from ...domain.gateways.associations import (
@@ -21,6 +22,9 @@ from ..inputs import Members
 from ..pages import page_of, page_request
 from . import lookups as gateway_lookups
 from . import views as gateway_views
+
+# The form of every association id AWS issues (and the emulator: Context.new_uuid).
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 
 def prefixes(params: Members, name: str) -> tuple[str, ...] | None:
@@ -129,6 +133,8 @@ def describe(call: Call) -> dict[str, Any]:
         # [doc] "You must specify one of the following: A Direct Connect gateway ... A virtual private
         # gateway ... A transit gateway ..." (or an association id).
         raise ClientException("Specify associationId, directConnectGatewayId, associatedGatewayId or virtualGatewayId")
+    if association_id is not None and not UUID.fullmatch(association_id):
+        raise ClientException(f"Association ID {association_id} has an invalid format.")  # [seen]
     request = page_request(call, "DescribeDirectConnectGatewayAssociations", association_id, gateway_id, ec2_id)
     found = [association for association in _candidates(call, association_id, gateway_id, ec2_id)
              if (association_id in (None, association.association_id) and gateway_id in (None, association.gateway_id)

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from ...domain.context import Context
 from ...domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, own, resolve
+from ...domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, DirectConnectGateway
 from ...domain.gateways.proposals import Acceptance, AssociationProposal, PrefixChange, accept, propose, withdraw
 from ...errors import ClientException, NotFoundException
 from ...store.writes import Put, Write
@@ -33,6 +34,19 @@ def _account(value: str | None, name: str) -> str:
 def _not_found(proposal_id: str | None) -> NotFoundException:
     # Terraform ignores "is not found" when it deletes a proposal that is gone [seen].
     return NotFoundException(f"Direct Connect Gateway Association Proposal {proposal_id} is not found")
+
+
+def _elsewhere(call: Call, ctx: Context, dxgw: DirectConnectGateway,
+               proposal_id: str | None) -> NotFoundException | None:
+    """AWS's refusal of a proposal accepted outside its gateway's region [seen: aws-cli#6597]."""
+    slot = next((s for s in dxgw.proposals if s.proposal_id == proposal_id), None)
+    found = None if slot is None else gateway_lookups.proposal(call, ctx, slot.proposal_id, slot.owner_account,
+                                                                  slot.region)
+    if found is None:
+        return None
+    kind = "Virtual Gateway" if found.associated_gateway_type == VIRTUAL_PRIVATE_GATEWAY else "Transit Gateway"
+    return NotFoundException(
+        f"The {kind} in the Direct Connect Gateway Association Proposal {proposal_id} is not found")
 
 
 def _association_of(call: Call, ctx: Context, links: Ec2GatewayLinks, gateway_id: str,
@@ -77,7 +91,7 @@ def accept_proposal(call: Call) -> dict[str, Any]:
         dxgw = gateway_lookups.gateway(call, ctx, gateway_id)
         proposal = gateway_lookups.proposal(call, ctx, proposal_id or "", proposer, call.scope.region)
         if proposal is None or proposal.gateway_id != dxgw.gateway_id:
-            raise _not_found(proposal_id)
+            raise _elsewhere(call, ctx, dxgw, proposal_id) or _not_found(proposal_id)
         links = gateway_lookups.links(call, proposal.ec2_gateway())
         existing = _association_of(call, ctx, links, dxgw.gateway_id, dxgw.owner_account)
         if call.replayed(dxgw) and existing is not None:
