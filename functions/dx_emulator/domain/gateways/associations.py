@@ -144,7 +144,8 @@ def own(gateway: Ec2Gateway, account: str, region: str) -> Ec2Gateway:
 
 
 def checked_prefixes(prefixes: tuple[str, ...], gateway_type: str) -> tuple[str, ...]:
-    """Allowed prefixes, kept as given (Terraform compares them as it sent them)."""
+    """Allowed prefixes, kept as given (Terraform compares them as it sent them), each once."""
+    prefixes = tuple(dict.fromkeys(prefixes))
     for prefix in prefixes:
         try:
             network = ipaddress.ip_network(prefix, strict=False)
@@ -159,7 +160,7 @@ def checked_prefixes(prefixes: tuple[str, ...], gateway_type: str) -> tuple[str,
             raise LimitExceededException(f"An association with a transit gateway takes at most "
                                          f"{PREFIXES_PER_TRANSIT_ASSOCIATION} allowed prefixes; "
                                          f"{len(prefixes)} were given")
-    return tuple(dict.fromkeys(prefixes))
+    return prefixes
 
 
 def check_single_association(ec2: Ec2Gateway, links: Ec2GatewayLinks) -> None:
