@@ -4,18 +4,23 @@ wait, import, delete and wait, CheckDestroy. Cross-account proposals: test_terra
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import pairwise
+import uuid
+from collections.abc import Callable, Iterator
+from itertools import groupby, pairwise
 from typing import Any
 
 import pytest
 
+from tests.conftest import STORES, dynamodb_local_endpoint
 from tests.support.admin import declare
 from tests.support.errors import expect_error
-from tests.support.server import RunningServer
+from tests.support.server import RunningServer, client, new_account, start_server
 from tests.support.terraform import (
+    ASSOCIATION_DELETE_PENDING,
+    GATEWAY_DELETE_PENDING,
     GONE,
     VIF_DELETE_PENDING,
+    cidrs,
     create_gateway,
     destroy_gateway,
     destroy_gateway_association,
@@ -29,7 +34,7 @@ from tests.support.terraform import (
     wait,
     wait_gateway_association,
 )
-from tests.support.world import connection
+from tests.support.world import connection, gateway
 
 CLIENT = "DirectConnectClientException"
 VGW, TGW = "vgw-0c1d2e3f4a5b6c7d8", "tgw-0c1d2e3f4a5b6c7d8"
@@ -39,10 +44,6 @@ READ = ("directConnectGatewayId", "directConnectGatewayName", "amazonSideAsn", "
 def gateway_tags(read: dict[str, Any]) -> dict[str, str]:
     """setTagsOut(output.Tags): the newest aws_dx_gateway reads its tags from Describe, not DescribeTags."""
     return {tag["key"]: tag.get("value", "") for tag in read.get("tags", [])}
-
-
-def cidrs(wanted: set[str]) -> list[dict[str, str]]:
-    return [{"cidr": cidr} for cidr in sorted(wanted)]
 
 
 def test_aws_dx_gateway(dx: Any, account: str, make_client: Callable[..., Any]) -> None:
@@ -186,3 +187,63 @@ def test_a_virtual_interface_on_a_dx_gateway(dx: Any, kind: str) -> None:
     assert detached["attachmentState"] == "detached"
     destroy_gateway(dx, gateway_id)
     assert find_vif(dx, vif_id) is GONE and find_gateway(dx, gateway_id) is GONE  # CheckDestroy
+
+
+# Each gateway transition takes two seconds here (a call can take most of one on a loaded machine), so
+# every waiter meets the states AWS passes through.
+SLOW = ("--gateway-delay", "2", "--association-delay", "2", "--association-update-delay", "2",
+        "--disassociation-delay", "2", "--delete-delay", "2")
+
+
+@pytest.fixture(scope="module", params=STORES)
+def slow_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    if request.param == "remote":
+        pytest.fail("timed tests need their own server: deselect them with -m 'not timed'")
+    endpoint = None if request.param == "embedded" else dynamodb_local_endpoint()
+    running = start_server(endpoint, table=f"dx-gw-timed-{uuid.uuid4().hex[:8]}", extra=SLOW)
+    # A fresh table answers its first write in about a second on DynamoDB Local: warm it first, so the
+    # tests' own calls take a fraction of a delay.
+    gateway(client(running.url, new_account()))
+    yield running
+    running.stop()
+
+
+def waited(find: Callable[[], Any], state: str, pending: set[str], target: set[str]) -> list[str]:
+    """The waiter, and the states its polls saw, each once."""
+    seen: list[str] = []
+
+    def look() -> Any:
+        found = find()
+        seen.append("gone" if found is GONE else found[state])
+        return found
+
+    wait(look, state, pending, target)
+    return [state for state, _ in groupby(seen)]
+
+
+@pytest.mark.timed
+def test_the_waiters_meet_every_state(slow_server: RunningServer, protocol: str) -> None:
+    dx = client(slow_server.url, new_account(), protocol=protocol)
+    created = dx.create_direct_connect_gateway(directConnectGatewayName="tf-dxgw", amazonSideAsn=65109)
+    gateway_id = created["directConnectGateway"]["directConnectGatewayId"]
+    assert created["directConnectGateway"]["directConnectGatewayState"] == "pending"
+    gateway_state = "directConnectGatewayState"
+    assert waited(lambda: find_gateway(dx, gateway_id), gateway_state, {"pending"}, {"available"}) == [
+        "pending", "available"]
+
+    made = dx.create_direct_connect_gateway_association(directConnectGatewayId=gateway_id, gatewayId=TGW,
+                                                        addAllowedPrefixesToDirectConnectGateway=cidrs({"10.0.0.0/16"}))
+    association_id = made["directConnectGatewayAssociation"]["associationId"]
+
+    def association() -> Any:
+        return find_gateway_association(dx, associationId=association_id)
+
+    assert waited(association, "associationState", {"associating"}, {"associated"}) == ["associating", "associated"]
+    dx.update_direct_connect_gateway_association(associationId=association_id,
+                                                 addAllowedPrefixesToDirectConnectGateway=cidrs({"10.1.0.0/16"}))
+    assert waited(association, "associationState", {"updating"}, {"associated"}) == ["updating", "associated"]
+    dx.delete_direct_connect_gateway_association(associationId=association_id)
+    assert waited(association, "associationState", ASSOCIATION_DELETE_PENDING, set()) == ["disassociating", "gone"]
+    dx.delete_direct_connect_gateway(directConnectGatewayId=gateway_id)
+    assert waited(lambda: find_gateway(dx, gateway_id), gateway_state, GATEWAY_DELETE_PENDING, set()) == [
+        "deleting", "gone"]

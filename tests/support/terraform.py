@@ -120,6 +120,11 @@ def ignoring(needle: str, call: Callable[..., Any], **params: Any) -> bool:
     return True
 
 
+def cidrs(wanted: set[str]) -> list[dict[str, str]]:
+    """expandRouteFilterPrefixes: a set of CIDRs as the API takes them."""
+    return [{"cidr": cidr} for cidr in sorted(wanted)]
+
+
 def prefixes(item: dict[str, Any], member: str = "allowedPrefixesToDirectConnectGateway") -> set[str]:
     """allowed_prefixes, a set of CIDRs as the API gave them."""
     return {prefix["cidr"] for prefix in item.get(member, [])}

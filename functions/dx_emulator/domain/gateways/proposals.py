@@ -118,8 +118,11 @@ def accept(proposal: AssociationProposal, dxgw: DirectConnectGateway, links: Ec2
     """The proposal ``accepted`` and its association made (or its prefixes applied)."""
     check_open(proposal)
     existing = acceptance.existing
-    prefixes = proposal.requested_prefixes if acceptance.override is None else acceptance.override
-    decided, dxgw_now, links_now = _closed(proposal, dxgw, links, ACCEPTED, ctx)
+    prefixes = proposal.requested_prefixes if acceptance.override is None else checked_prefixes(
+        acceptance.override, proposal.associated_gateway_type)
+    # The proposal then shows what was accepted [seen: Terraform's cross-account test expects the
+    # override in requestedAllowedPrefixesToDirectConnectGateway].
+    decided, dxgw_now, links_now = _closed(replace(proposal, requested_prefixes=prefixes), dxgw, links, ACCEPTED, ctx)
     assert dxgw_now is not None and links_now is not None
     if existing is not None:
         return decided, reprefixed(existing, prefixes, ctx), dxgw_now, links_now
@@ -129,7 +132,8 @@ def accept(proposal: AssociationProposal, dxgw: DirectConnectGateway, links: Ec2
 
 def withdraw(proposal: AssociationProposal, dxgw: DirectConnectGateway | None, links: Ec2GatewayLinks | None,
              ctx: Context) -> Closed:
-    """The proposal ``deleted`` by the account that made it."""
-    if proposal.proposal_state != REQUESTED:
+    """The proposal ``deleted`` by the account that made it; an accepted one too, its association
+    staying [seen: Terraform's end-of-life tests delete an accepted proposal and then find it gone]."""
+    if proposal.proposal_state == DELETED:
         raise NotFoundException(f"Direct Connect Gateway Association Proposal {proposal.proposal_id} is not found")
     return _closed(proposal, dxgw, links, DELETED, ctx)

@@ -148,13 +148,21 @@ def _candidates(call: Call, association_id: str | None, gateway_id: str | None,
     """The associations a filter can name, each read by key: by id or gateway as the Direct Connect
     gateway's owner, by VGW or TGW as its owner (another account's gateway included)."""
     ctx, account = call.context(), call.scope.account
+    dxgw = None if gateway_id is None or association_id is not None else gateway_lookups.owned_gateway(
+        call, ctx, gateway_id)
     if association_id is not None:
         ids = [(account, association_id)]
-    elif gateway_id is not None:
-        dxgw = gateway_lookups.owned_gateway(call, ctx, gateway_id)
-        ids = [] if dxgw is None else [(account, slot.association_id) for slot in dxgw.associations]
-    else:
-        links = gateway_lookups.stored_links(call, account, call.scope.region, ec2_id or "")
+    elif dxgw is not None:
+        ids = [(account, slot.association_id) for slot in dxgw.associations]
+    elif ec2_id is not None:
+        # The EC2 gateway's owner, another account's Direct Connect gateway named or not (Terraform's
+        # proposal read falls back to the pair from the proposing account [seen]).
+        links = gateway_lookups.stored_links(call, account, call.scope.region, ec2_id)
         ids = [] if links is None else [(slot.gateway_owner, slot.link_id) for slot in links.association_links]
-    return [association for owner, found_id in ids
-            if (association := gateway_lookups.association(call, ctx, found_id, owner)) is not None]
+    else:
+        ids = []
+    found = [association for owner, found_id in ids
+             if (association := gateway_lookups.association(call, ctx, found_id, owner)) is not None]
+    # A disassociated association answers only to its id, where Terraform takes its state for "gone":
+    # by a gateway or a pair, the one made again since is the only match [seen: the finder wants one].
+    return found if association_id is not None else [a for a in found if a.association_state != "disassociated"]
