@@ -52,7 +52,8 @@ def test_calls_per_operation(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     new_vif = {"virtualInterfaceName": "v", "vlan": 10, "asn": 65000, "virtualGatewayId": "vgw-1"}
     vif, calls = cost("CreatePrivateVirtualInterface",
                       {"connectionId": conn["connectionId"], "newPrivateVirtualInterface": new_vif})
-    assert calls == ["GetItem", "TransactWriteItems"]
+    # The connection, the account's declared world (the VGW must be its own, in this region), then the write.
+    assert calls == ["GetItem", "GetItem", "TransactWriteItems"]
     _, calls = cost("CreateBGPPeer", {"virtualInterfaceId": vif["virtualInterfaceId"],
                                       "newBGPPeer": {"asn": 65000, "addressFamily": "ipv6"}})
     assert calls == ["GetItem", "PutItem"]
