@@ -8,10 +8,11 @@ from ..errors import ClientException, NotFoundException
 from . import addresses, asns
 from .auth_keys import auth_key_for
 from .context import Context
-from .model import ADDRESS_FAMILIES, GONE_STATES, IPV4, PUBLIC, BgpPeer, VirtualInterface
+from .model import ADDRESS_FAMILIES, ENDED_STATES, IPV4, PUBLIC, BgpPeer, VirtualInterface
 
 # AWS documents none of these; a VIF on its way out or refused by its owner takes no peer [choice].
-STATES_REFUSING_PEERS = frozenset({"deleting", "deleted", "rejected"})
+# A hosted VIF takes peers once its owner has confirmed it [choice: AWS's console offers none before].
+STATES_REFUSING_PEERS = frozenset({"deleting", "deleted", "rejected", "confirming"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ def _host_or_none(address: str) -> str | None:
 
 def delete_bgp_peer(vif: VirtualInterface, selector: PeerSelector, ctx: Context) -> VirtualInterface:
     """The VIF with the peer ``deleting``; it becomes ``deleted`` and then disappears (lifecycle.py)."""
-    if vif.virtual_interface_state in GONE_STATES:
+    if vif.virtual_interface_state in ENDED_STATES:
         raise ClientException(f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}")
     peer = _select(vif, selector)
     if not peer.is_live:

@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 from .model import BgpPeer, Connection, Lag, VirtualInterface
 
 STARTING_STATES = frozenset({"requested", "pending", "verifying"})
+# States that only a client's call ends: a hosted VIF ``confirming`` until its owner confirms it,
+# ``rejected`` (declined) until it expires.
+WAITING_STATES = frozenset({"confirming", "rejected"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +73,14 @@ def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float, *, tested: boo
 def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> VirtualInterface | None:
     if _gone(vif.deleted_at, lifecycle, now):
         return None
+    if vif.virtual_interface_state in WAITING_STATES:
+        # A hosted VIF waits for its owner, who confirms it or declines it; its peer waits with it.
+        waiting = "deleted" if vif.virtual_interface_state == "rejected" else "pending"
+        return replace(vif, bgp_peers=tuple(replace(peer, bgp_peer_state=waiting, bgp_status="down")
+                                            for peer in vif.bgp_peers))
     # "testing" is derived from a running test; a VIF saved while one ran is "available" beneath it.
     stored = "available" if vif.virtual_interface_state == "testing" else vif.virtual_interface_state
-    state = _state(stored, created_at=vif.created_at, delay=lifecycle.vif_available,
+    state = _state(stored, created_at=vif.since, delay=lifecycle.vif_available,
                    deleted_at=vif.deleted_at, lifecycle=lifecycle, now=now)
     test = vif.running_test(now)
     tested = set(test.bgp_peer_ids) if test is not None else set()

@@ -20,6 +20,8 @@ TRANSIT: Final = "transit"
 
 # States in which a resource no longer counts (address-family rule, last-peer rule, quotas).
 GONE_STATES: Final = frozenset({"deleting", "deleted"})
+# ...and those in which a VIF takes no change: a hosted VIF its owner declined is ``rejected`` [doc].
+ENDED_STATES: Final = GONE_STATES | {"rejected"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,18 @@ class VifSlot:
     vlan: int
     virtual_interface_type: str
     connection_id: str | None = None
+    # A hosted VIF's: the account it was allocated to, whose partition holds it.
+    owner_account: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HostedSlot:
+    """What an interconnect or LAG remembers of each hosted connection on it: its VLAN is unique there."""
+
+    connection_id: str
+    vlan: int
+    owner_account: str
+    bandwidth: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +112,12 @@ class Connection:
     billing_mode: str | None = None
     tags: tuple[Tag, ...] = ()
     vif_slots: tuple[VifSlot, ...] = ()
+    # A hosted connection's: the partner account that allocated it on its interconnect or LAG
+    # (``hosted_on``), with the VLAN the partner gave it.
+    allocated_by: str | None = None
+    partner_name: str | None = None
+    hosted_on: str | None = None
+    vlan: int | None = None
     deleted_at: float | None = None
     # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
     expires_at: float | None = None
@@ -132,6 +152,8 @@ class Lag:
     billing_mode: str | None = None
     tags: tuple[Tag, ...] = ()
     vif_slots: tuple[VifSlot, ...] = ()
+    # A partner's LAG hosts connections as an interconnect does [doc: allowsHostedConnections].
+    hosted_slots: tuple[HostedSlot, ...] = ()
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
@@ -192,6 +214,10 @@ class VirtualInterface:
     tags: tuple[Tag, ...] = ()
     bgp_peers: tuple[BgpPeer, ...] = field(default_factory=tuple)
     failover_tests: tuple[FailoverTest, ...] = ()
+    # A hosted VIF's: the connection owner that allocated it to ``owner_account``, and when that
+    # account confirmed it (its states move on from then, as a created VIF's do from creation).
+    allocated_by: str | None = None
+    confirmed_at: float | None = None
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
@@ -200,6 +226,11 @@ class VirtualInterface:
     @property
     def resource_id(self) -> str:
         return self.virtual_interface_id
+
+    @property
+    def since(self) -> float:
+        """When its states began to move: a hosted VIF waits for its owner to confirm it."""
+        return self.confirmed_at if self.confirmed_at is not None else self.created_at
 
     @property
     def state(self) -> str:

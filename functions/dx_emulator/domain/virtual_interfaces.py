@@ -10,7 +10,19 @@ from . import asns
 from .bandwidth import checked_prefix_pool, checked_rate_limit, mbps
 from .bgp_peers import NewBgpPeer, build_peer, checked_family
 from .context import Context
-from .model import GONE_STATES, IPV4, PRIVATE, PUBLIC, TRANSIT, Connection, Parent, Tag, VifSlot, VirtualInterface
+from .model import (
+    ENDED_STATES,
+    GONE_STATES,
+    IPV4,
+    PRIVATE,
+    PUBLIC,
+    TRANSIT,
+    Connection,
+    Parent,
+    Tag,
+    VifSlot,
+    VirtualInterface,
+)
 from .tags import checked_tags
 
 MTUS = {PRIVATE: (1500, 8500, 9001), TRANSIT: (1500, 8500), PUBLIC: (1500,)}
@@ -30,7 +42,8 @@ def amazon_side_asn(kind: str, region: str) -> int:
         return REGIONAL_AMAZON_ASN.get(region, REGIONAL_AMAZON_ASN_ELSEWHERE)
     return GATEWAY_DEFAULT_ASN
 INITIAL_STATE = {PRIVATE: "pending", TRANSIT: "pending", PUBLIC: "verifying"}
-PARENT_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected"})
+# A hosted connection carries VIFs once its owner has confirmed it (``ordering`` until then) [choice].
+PARENT_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected", "ordering"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,8 @@ def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -
         raise ClientException("vlan is required")
     if not 1 <= request.vlan <= 4094:
         raise ClientException(f"VLAN {request.vlan} is out of range: the valid range is 1-4094")
+    if isinstance(parent, Connection) and parent.allocated_by is not None:
+        _check_hosted_connection(parent, request.vlan)
     # A LAG and its members are one set of ports: one VLAN space, one quota [doc: quotas are per
     # LAG; a VLAN is unique on the ports that carry it].
     for slot in holder.vif_slots:
@@ -79,14 +94,24 @@ def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -
     return request.vlan
 
 
-def _check_gateways(request: NewVirtualInterface) -> None:
-    vgw, dxgw = request.virtual_gateway_id, request.direct_connect_gateway_id
-    if request.virtual_interface_type == PRIVATE:
+def _check_hosted_connection(conn: Connection, vlan: int) -> None:
+    """A hosted connection carries one VIF [doc: a quota that cannot be raised], on the VLAN its
+    partner allocated it with [choice: AWS's console fills it in and locks it]."""
+    if conn.vif_slots:
+        raise LimitExceededException(f"Hosted connection {conn.connection_id} already has virtual interface "
+                                     f"{conn.vif_slots[0].virtual_interface_id}: a hosted connection carries one")
+    if vlan != conn.vlan:
+        raise ClientException(f"VLAN {vlan} is not hosted connection {conn.connection_id}'s: its partner "
+                              f"allocated it VLAN {conn.vlan}")
+
+
+def check_gateways(kind: str, vgw: str | None, dxgw: str | None) -> None:
+    if kind == PRIVATE:
         if vgw and dxgw:
             raise ClientException("Give virtualGatewayId or directConnectGatewayId, not both")
         if not (vgw or dxgw):
             raise ClientException("A private virtual interface needs a virtualGatewayId or a directConnectGatewayId")
-    elif request.virtual_interface_type == TRANSIT and not dxgw:
+    elif kind == TRANSIT and not dxgw:
         raise ClientException("A transit virtual interface needs a directConnectGatewayId")
 
 
@@ -130,10 +155,13 @@ def _prefix_pools(kind: str, ipv4: int | None, ipv6: int | None) -> tuple[int | 
 
 
 def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: Context, holder: Parent | None = None,
-                             gateway_asn: int | None = None) -> tuple[Parent, VirtualInterface]:
+                             gateway_asn: int | None = None, *,
+                             owner: str | None = None) -> tuple[Parent, VirtualInterface]:
     """The new VIF with its first peer, on ``parent`` (a connection or LAG), and the item that now
     holds its VLAN and quota slot: ``holder``, the LAG of a member connection, or else ``parent``.
-    ``gateway_asn``: the ASN of the gateway it attaches to, which becomes its Amazon side."""
+    ``gateway_asn``: the ASN of the gateway it attaches to, which becomes its Amazon side.
+    ``owner``: the account a hosted VIF is allocated to (domain/hosted/virtual_interfaces.py); it
+    is ``confirming`` until that account confirms it, with no gateway until then."""
     holder = parent if holder is None else holder
     kind = request.virtual_interface_type
     vlan = _check_ports(parent, holder, request)
@@ -142,7 +170,8 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
     family = checked_family(request.peer.address_family or IPV4)  # AWS's console default [choice]
     asn = asns.resolve_asn(request.peer.asn, request.peer.asn_long)
     mtu = _mtu(kind, request.mtu)
-    _check_gateways(request)
+    if owner is None:
+        check_gateways(kind, request.virtual_gateway_id, request.direct_connect_gateway_id)
     prefixes = _route_filter_prefixes(request)
     tags = checked_tags(request.tags)
     rate_limit = checked_rate_limit(request.rate_limit, port_mbps(parent), parent.resource_id)
@@ -152,17 +181,20 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         device=parent.aws_device, logical_device=parent.aws_logical_device_id, location=parent.location, ctx=ctx,
     )
     vif = VirtualInterface(
-        owner_account=ctx.account,
+        owner_account=owner or ctx.account,
         region=ctx.region,
         virtual_interface_id=ctx.new_id("dxvif"),
         virtual_interface_type=kind,
         virtual_interface_name=request.virtual_interface_name,
-        virtual_interface_state=INITIAL_STATE[kind],
+        virtual_interface_state=INITIAL_STATE[kind] if owner is None else "confirming",
         connection_id=parent.resource_id,
         location=parent.location,
         vlan=vlan,
         asn=asn,
-        amazon_side_asn=gateway_asn if gateway_asn is not None else amazon_side_asn(kind, ctx.region),
+        # Until its owner confirms it onto a gateway, a hosted VIF shows the region's Amazon ASN [seen:
+        # 7224 in AWS's allocation examples].
+        amazon_side_asn=gateway_asn if gateway_asn is not None else amazon_side_asn(
+            kind if owner is None else PUBLIC, ctx.region),
         auth_key=peer.auth_key,
         amazon_address=peer.amazon_address,
         customer_address=peer.customer_address,
@@ -183,22 +215,28 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
         prefix_pool_ipv6=pools[1],
         tags=tags,
         bgp_peers=(peer,),
+        allocated_by=None if owner is None else ctx.account,
     )
     on_member = holder is not parent
-    slot = VifSlot(vif.virtual_interface_id, vlan, kind, parent.resource_id if on_member else None)
+    slot = VifSlot(vif.virtual_interface_id, vlan, kind, parent.resource_id if on_member else None, owner)
     if on_member:
         vif = replace(vif, slot_holder=holder.resource_id)
     return replace(holder, vif_slots=(*holder.vif_slots, slot)), vif
 
 
 def delete_virtual_interface(vif: VirtualInterface, ctx: Context) -> VirtualInterface:
-    """The VIF ``deleting``; it is listed as ``deleted`` for the retention time, then gone.
+    """The VIF ``deleting``; it is listed as ``deleted`` for the retention time, then gone. A hosted
+    VIF its owner deletes while ``confirming`` is ``rejected`` instead [doc], for as long.
 
     Deleting a VIF that is already deleting or deleted changes nothing [choice: idempotent, so a
-    retried delete does not fail]."""
+    retried delete does not fail]; nor does its owner deleting it once rejected."""
     if vif.virtual_interface_state in GONE_STATES:
         return vif
-    return replace(vif, virtual_interface_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)
+    by_owner = ctx.account == vif.owner_account
+    if vif.virtual_interface_state == "rejected" and by_owner:
+        return vif
+    state = "rejected" if vif.virtual_interface_state == "confirming" and by_owner else "deleting"
+    return replace(vif, virtual_interface_state=state, deleted_at=ctx.now, expires_at=ctx.expires_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +251,7 @@ class AttributeUpdate:
 
 def update_attributes(vif: VirtualInterface, update: AttributeUpdate, parent: Parent | None = None) -> VirtualInterface:
     """``parent`` (the VIF's connection or LAG) is needed only to check a new rate limit."""
-    if vif.virtual_interface_state in GONE_STATES:
+    if vif.virtual_interface_state in ENDED_STATES:
         raise ClientException(f"Virtual interface {vif.virtual_interface_id} is {vif.virtual_interface_state}")
     kind = vif.virtual_interface_type
     changes: dict[str, object] = {}

@@ -32,7 +32,7 @@ def create(call: Call) -> dict[str, Any]:
             return vif  # this request's peer is already there
         return call.save(add_bgp_peer(vif, request, ctx))
 
-    return {"virtualInterface": views.virtual_interface(optimistic(attempt))}
+    return {"virtualInterface": views.virtual_interface(optimistic(attempt), call.scope.account)}
 
 
 def delete(call: Call) -> dict[str, Any]:
@@ -57,4 +57,4 @@ def delete(call: Call) -> dict[str, Any]:
             return vif  # this request already deleted the peer
         return call.save(delete_bgp_peer(vif, selector, ctx))
 
-    return {"virtualInterface": views.virtual_interface(optimistic(attempt))}
+    return {"virtualInterface": views.virtual_interface(optimistic(attempt), call.scope.account)}

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from ..domain import lifecycle
 from ..domain.context import Context
+from ..domain.hosted.model import Allocation
 from ..domain.model import Connection, Lag, Parent, VirtualInterface
 from ..errors import ClientException, NotFoundException
 from .call import Call
@@ -27,7 +28,7 @@ def current_vif(vif: VirtualInterface, ctx: Context) -> VirtualInterface | None:
     return lifecycle.current_vif(vif, ctx.lifecycle, ctx.now)
 
 
-def _required(value: str | None, name: str) -> str:
+def required(value: str | None, name: str) -> str:
     if not value:
         raise ClientException(f"{name} is required")
     return value
@@ -43,14 +44,14 @@ def _load(call: Call, ctx: Context, kind: type[E], resource_id: str, *,
 
 
 def connection(call: Call, ctx: Context, connection_id: str | None) -> Connection:
-    connection_id = _required(connection_id, "connectionId")
+    connection_id = required(connection_id, "connectionId")
     # Terraform matches "Could not find Connection with ID".
     return _load(call, ctx, Connection, connection_id, current=current_connection,
                  missing=f"Could not find Connection with ID {connection_id}")
 
 
 def lag(call: Call, ctx: Context, lag_id: str | None) -> Lag:
-    lag_id = _required(lag_id, "lagId")
+    lag_id = required(lag_id, "lagId")
     return _load(call, ctx, Lag, lag_id, current=current_lag, missing=f"Could not find Lag with ID {lag_id}")
 
 
@@ -61,11 +62,21 @@ def parent(call: Call, ctx: Context, parent_id: str | None) -> Parent:
     return connection(call, ctx, parent_id)
 
 
+def vif_missing(vif_id: str) -> str:
+    return f"Virtual interface {vif_id} does not exist"  # Terraform matches "does not exist"
+
+
 def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualInterface:
-    vif_id = _required(vif_id, "virtualInterfaceId")
-    # Terraform matches "does not exist".
-    return _load(call, ctx, VirtualInterface, vif_id, current=current_vif,
-                 missing=f"Virtual interface {vif_id} does not exist")
+    """A VIF of the caller's. One it allocated to another account is that account's to change."""
+    vif_id = required(vif_id, "virtualInterfaceId")
+    try:
+        return _load(call, ctx, VirtualInterface, vif_id, current=current_vif, missing=vif_missing(vif_id))
+    except NotFoundException:
+        record = call.store.get(Allocation, call.scope, vif_id)
+        if record is None or (record.expires_at is not None and record.expires_at <= ctx.now):
+            raise
+        raise ClientException(f"Virtual interface {vif_id} belongs to account {record.allocated_to}, to which it was "
+                              "allocated: only that account can confirm or change it") from None
 
 
 def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:

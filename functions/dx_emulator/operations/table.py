@@ -8,6 +8,7 @@ from typing import Any
 from . import admin, bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
 from .call import Call
 from .gateways import associations, gateways, proposals
+from .hosted import virtual_interfaces as hosted_vifs
 
 Operation = Callable[[Call], dict[str, Any]]
 
@@ -46,6 +47,12 @@ OPERATIONS: dict[str, Operation] = {
     "DescribeDirectConnectGatewayAssociationProposals": proposals.describe,
     "AcceptDirectConnectGatewayAssociationProposal": proposals.accept_proposal,
     "DeleteDirectConnectGatewayAssociationProposal": proposals.delete,
+    "AllocatePrivateVirtualInterface": hosted_vifs.allocate_private,
+    "AllocatePublicVirtualInterface": hosted_vifs.allocate_public,
+    "AllocateTransitVirtualInterface": hosted_vifs.allocate_transit,
+    "ConfirmPrivateVirtualInterface": hosted_vifs.confirm_private,
+    "ConfirmPublicVirtualInterface": hosted_vifs.confirm_public,
+    "ConfirmTransitVirtualInterface": hosted_vifs.confirm_transit,
 }
 
 # Everything the endpoint serves, by the service a request is signed for: Direct Connect's

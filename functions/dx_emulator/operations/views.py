@@ -106,8 +106,12 @@ def bgp_peer(peer: BgpPeer) -> dict[str, Any]:
     }
 
 
-def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
+def virtual_interface(vif: VirtualInterface, viewer: str) -> dict[str, Any]:
+    """As ``viewer`` (the caller's account) sees it: the router configuration of a hosted VIF is its
+    allocator's to download, not its owner's [doc: the user guide, for the account that accepts it]."""
     asn, asn_long = asns.as_fields(vif.asn)
+    router_config = None if vif.allocated_by is not None and viewer == vif.owner_account else (
+        customer_router_config(vif))
     return compact({
         "ownerAccount": vif.owner_account,
         "virtualInterfaceId": vif.virtual_interface_id,
@@ -124,7 +128,7 @@ def virtual_interface(vif: VirtualInterface) -> dict[str, Any]:
         "customerAddress": vif.customer_address,
         "addressFamily": vif.address_family,
         "virtualInterfaceState": vif.virtual_interface_state,
-        "customerRouterConfig": customer_router_config(vif),
+        "customerRouterConfig": router_config,
         "mtu": vif.mtu,
         # Whether the VIF can carry jumbo frames, not whether it does: AWS shows true at MTU 1500 on
         # transit VIFs [seen: the CLI's examples], and Terraform expects true on private ones.

@@ -9,6 +9,7 @@ from ..domain.bgp_peers import NewBgpPeer
 from ..domain.context import Context
 from ..domain.gateways.associations import own, resolve
 from ..domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, AttachmentSlot, DirectConnectGateway, attach
+from ..domain.hosted.model import Allocation
 from ..domain.model import PRIVATE, PUBLIC, TRANSIT, Connection, Lag, VirtualInterface
 from ..domain.virtual_interfaces import (
     AttributeUpdate,
@@ -19,10 +20,11 @@ from ..domain.virtual_interfaces import (
 )
 from ..errors import ClientException
 from ..store.kinds import GLOBAL
-from ..store.writes import Check, Detach, Put, Write
+from ..store.writes import Check, Detach, Expire, Put, Write
 from . import lookups, views
 from .call import Call, optimistic
 from .gateways import lookups as gateway_lookups
+from .hosted import lookups as hosted_lookups
 from .inputs import Members
 from .pages import page_of, page_request
 
@@ -33,7 +35,8 @@ REQUEST_MEMBER = {
 }
 
 
-def _request(kind: str, new: Members) -> NewVirtualInterface:
+def new_virtual_interface(kind: str, new: Members) -> NewVirtualInterface:
+    """The request's VIF (an allocation's shapes are the create's without the gateways)."""
     prefixes = new.structures("routeFilterPrefixes") if kind == PUBLIC else None
     return NewVirtualInterface(
         virtual_interface_type=kind,
@@ -59,18 +62,19 @@ def _request(kind: str, new: Members) -> NewVirtualInterface:
     )
 
 
-def _gateways(call: Call, ctx: Context, request: NewVirtualInterface) -> tuple[DirectConnectGateway | None, int | None]:
-    """The Direct Connect gateway the VIF attaches to (the caller's own), and the Amazon-side ASN its
+def gateways_of(call: Call, ctx: Context, vgw_id: str | None,
+                dxgw_id: str | None) -> tuple[DirectConnectGateway | None, int | None]:
+    """The Direct Connect gateway a VIF attaches to (the caller's own), and the Amazon-side ASN its
     gateway gives it: a Direct Connect gateway's, or a virtual private gateway's (declared, or the
     default of a new one)."""
-    if request.direct_connect_gateway_id and request.virtual_gateway_id:
+    if dxgw_id and vgw_id:
         return None, None  # the rules refuse both
-    if request.direct_connect_gateway_id:
-        gateway = gateway_lookups.gateway(call, ctx, request.direct_connect_gateway_id)
+    if dxgw_id:
+        gateway = gateway_lookups.gateway(call, ctx, dxgw_id)
         return gateway, gateway.amazon_side_asn
-    if request.virtual_gateway_id:
+    if vgw_id:
         account, region = call.scope.account, call.scope.region
-        vgw = own(resolve(request.virtual_gateway_id, gateway_lookups.world(call), account, region), account, region)
+        vgw = own(resolve(vgw_id, gateway_lookups.world(call), account, region), account, region)
         if vgw.gateway_type != VIRTUAL_PRIVATE_GATEWAY:
             raise ClientException(f"{vgw.gateway_id} is not a virtual private gateway")
         return None, vgw.asn
@@ -78,7 +82,7 @@ def _gateways(call: Call, ctx: Context, request: NewVirtualInterface) -> tuple[D
 
 
 def _create(call: Call, kind: str) -> VirtualInterface:
-    request = _request(kind, call.params.structure(REQUEST_MEMBER[kind]))
+    request = new_virtual_interface(kind, call.params.structure(REQUEST_MEMBER[kind]))
     connection_id = call.params.string("connectionId")
 
     def attempt() -> VirtualInterface:
@@ -89,7 +93,7 @@ def _create(call: Call, kind: str) -> VirtualInterface:
         holder = lookups.lag(call, ctx, parent.lag_id) if on_member else parent
         if call.replayed(holder):  # this request already made its VIF (whose id is the request's)
             return lookups.virtual_interface(call, ctx, ctx.new_id("dxvif"))
-        gateway, gateway_asn = _gateways(call, ctx, request)
+        gateway, gateway_asn = gateways_of(call, ctx, request.virtual_gateway_id, request.direct_connect_gateway_id)
         holder, vif = create_virtual_interface(parent, request, ctx, holder, gateway_asn)
         writes: list[Write] = [Put(vif), Put(holder)]  # the VIF and its VLAN/quota slot, all or none
         if on_member:
@@ -103,19 +107,20 @@ def _create(call: Call, kind: str) -> VirtualInterface:
 
 
 def create_private(call: Call) -> dict[str, Any]:
-    return views.virtual_interface(_create(call, PRIVATE))
+    return views.virtual_interface(_create(call, PRIVATE), call.scope.account)
 
 
 def create_public(call: Call) -> dict[str, Any]:
-    return views.virtual_interface(_create(call, PUBLIC))
+    return views.virtual_interface(_create(call, PUBLIC), call.scope.account)
 
 
 def create_transit(call: Call) -> dict[str, Any]:
     # The one create whose output nests the VIF [doc].
-    return {"virtualInterface": views.virtual_interface(_create(call, TRANSIT))}
+    return {"virtualInterface": views.virtual_interface(_create(call, TRANSIT), call.scope.account)}
 
 
 def describe(call: Call) -> dict[str, Any]:
+    """The caller's VIFs, and those it allocated to other accounts (which they own)."""
     connection_id = call.params.string("connectionId")
     vif_id = call.params.string("virtualInterfaceId")
     request = page_request(call, "DescribeVirtualInterfaces", connection_id, vif_id)
@@ -123,37 +128,48 @@ def describe(call: Call) -> dict[str, Any]:
     if vif_id is not None:
         # An unknown or expired id answers an empty list, not an error: Terraform's finder takes only
         # an empty list for "gone" and fails on any error [seen: its findVirtualInterfaces].
-        found = call.store.get(VirtualInterface, call.scope, vif_id)
-        current = None if found is None else lookups.current_vif(found, ctx)
-        vifs = [vif for vif in [current] if vif is not None and connection_id in (None, vif.connection_id)]
+        found = call.store.get(VirtualInterface, call.scope, vif_id) or hosted_lookups.allocated(
+            call, VirtualInterface, vif_id)
+        stored = [found] if found is not None and connection_id in (None, found.connection_id) else []
+    elif connection_id is not None:
+        stored = [*call.store.query(VirtualInterface, call.scope, connection_id=connection_id),
+                  *hosted_lookups.all_allocated(call, VirtualInterface, connection_id)]
+        if not stored:
+            # An unknown connection or LAG is an error, unless the caller has VIFs on it: hosted VIFs
+            # allocated to it on another account's connection [choice].
+            lookups.parent(call, ctx, connection_id)
     else:
-        if connection_id is not None:
-            lookups.parent(call, ctx, connection_id)  # an unknown connection or LAG is an error
-            stored = call.store.query(VirtualInterface, call.scope, connection_id=connection_id)
-        else:
-            stored = call.store.query(VirtualInterface, call.scope)
-        # Deleted VIFs stay listed (as deleted) until their retention ends [doc: 15 minutes].
-        vifs = [vif for vif in (lookups.current_vif(v, ctx) for v in stored) if vif is not None]
-    return page_of("virtualInterfaces", vifs, lambda vif: vif.virtual_interface_id, request, views.virtual_interface)
+        stored = [*call.store.query(VirtualInterface, call.scope),
+                  *hosted_lookups.all_allocated(call, VirtualInterface)]
+    # Deleted VIFs stay listed (as deleted) until their retention ends [doc: 15 minutes].
+    vifs = [vif for vif in (lookups.current_vif(v, ctx) for v in stored) if vif is not None]
+    return page_of("virtualInterfaces", vifs, lambda vif: vif.virtual_interface_id, request,
+                   lambda vif: views.virtual_interface(vif, call.scope.account))
 
 
 def delete(call: Call) -> dict[str, Any]:
+    """By the VIF's owner, or by the connection owner that allocated it to another account."""
     vif_id = call.params.string("virtualInterfaceId")
 
     def attempt() -> VirtualInterface:
         ctx = call.context()
-        vif = lookups.virtual_interface(call, ctx, vif_id)
+        vif = hosted_lookups.visible_vif(call, ctx, vif_id)
         deleted = delete_virtual_interface(vif, ctx)
         if deleted is vif:
             return vif  # already deleting or deleted
         # Frees the VLAN and quota slot at once [choice: so a VIF can be re-created on the same VLAN
-        # right away, as infrastructure-as-code replacements do].
+        # right away, as infrastructure-as-code replacements do]. A hosted VIF's slot is on its
+        # allocator's connection or LAG, whose record of it goes when the VIF does.
         holder = vif.slot_holder or vif.connection_id
+        holder_account = vif.allocated_by or vif.owner_account
         writes: list[Write] = [Put(deleted), Detach(Lag if holder.startswith("dxlag-") else Connection,
-                                                    vif.owner_account, vif.region, holder, "vif_slots", vif_id or "")]
+                                                    holder_account, vif.region, holder, "vif_slots", vif_id or "")]
         if vif.gateway_attached and vif.direct_connect_gateway_id:
             writes.append(Detach(DirectConnectGateway, vif.owner_account, GLOBAL, vif.direct_connect_gateway_id,
                                  "attachments", vif.virtual_interface_id))
+        if vif.allocated_by is not None:
+            writes.append(Expire(Allocation, vif.allocated_by, vif.region, vif.virtual_interface_id,
+                                 deleted.expires_at or ctx.expires_at))
         return cast(VirtualInterface, call.commit(*writes))
 
     return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
@@ -180,4 +196,4 @@ def update(call: Call) -> dict[str, Any]:
         parent = None if request.rate_limit is None else lookups.parent(call, ctx, vif.connection_id)
         return call.save(update_attributes(vif, request, parent))
 
-    return views.virtual_interface(optimistic(attempt))
+    return views.virtual_interface(optimistic(attempt), call.scope.account)

@@ -98,6 +98,10 @@ class ConnectionItem(BaseItem):
     billing_mode = UnicodeAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
+    allocated_by = UnicodeAttribute(null=True)
+    partner_name = UnicodeAttribute(null=True)
+    hosted_on = UnicodeAttribute(null=True)
+    vlan = NumberAttribute(null=True)
 
 
 class LagItem(BaseItem):
@@ -118,6 +122,7 @@ class LagItem(BaseItem):
     billing_mode = UnicodeAttribute(null=True)
     tags = ListAttribute(of=TagAttribute)
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
+    hosted_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
 
 
 class VirtualInterfaceItem(BaseItem):
@@ -154,6 +159,8 @@ class VirtualInterfaceItem(BaseItem):
     tags = ListAttribute(of=TagAttribute)
     bgp_peers = ListAttribute(of=BgpPeerAttribute)
     failover_tests = ListAttribute(of=FailoverTestAttribute, null=True)
+    allocated_by = UnicodeAttribute(null=True)
+    confirmed_at = NumberAttribute(null=True)
     # Derived from bgp_peers on save, so DeleteBGPPeer by bgpPeerId alone can find its VIF with a
     # filtered query instead of a second item written on every CreateBGPPeer.
     bgp_peer_ids = UnicodeSetAttribute(null=True)

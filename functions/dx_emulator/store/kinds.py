@@ -14,6 +14,7 @@ from typing import Any
 from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
 from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
 from ..domain.gateways.proposals import AssociationProposal
+from ..domain.hosted.model import Allocation, Interconnect
 from ..domain.model import Connection, Lag, VirtualInterface
 from .gateway_items import (
     AssociationItem,
@@ -23,6 +24,7 @@ from .gateway_items import (
     ProposalItem,
     WorldItem,
 )
+from .hosted_items import AllocationItem, InterconnectItem
 from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
 
 GLOBAL = "global"
@@ -30,7 +32,7 @@ GLOBAL = "global"
 MAX_ID_LENGTH = 128
 
 Entity = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World | GatewayAssociation
-          | AssociationProposal | Ec2GatewayLinks)
+          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ KINDS: dict[type[Any], Kind] = {
     GatewayAssociation: Kind(AssociationItem, "dxgw-association#", regional=False),
     AssociationProposal: Kind(ProposalItem, "dxgw-proposal#"),
     Ec2GatewayLinks: Kind(Ec2GatewayLinksItem, "ec2-gateway#"),
+    Allocation: Kind(AllocationItem, "allocation#"),
+    Interconnect: Kind(InterconnectItem, "interconnect#", id_prefix="dxcon-"),
 }
 ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, *(kind.item_class for kind in KINDS.values()))
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from ..domain.gateways.associations import Ec2Gateway, LinkSlot
 from ..domain.gateways.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
-from ..domain.model import BgpPeer, FailoverTest, Tag, VifSlot
+from ..domain.model import BgpPeer, FailoverTest, HostedSlot, Tag, VifSlot
 from .gateway_items import Ec2GatewayAttribute
 from .items import BgpPeerAttribute, FailoverTestAttribute, TagAttribute
 
@@ -64,6 +64,7 @@ CONVERTERS: dict[str, Converter] = {
     "tags": _maps(Tag, TagAttribute),
     "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
     "vif_slots": _keyed(VifSlot, "virtual_interface_id"),
+    "hosted_slots": _keyed(HostedSlot, "connection_id"),
     "attachments": _keyed(AttachmentSlot, "virtual_interface_id"),
     "associations": _keyed(AssociationSlot, "association_id"),
     "proposals": _keyed(ProposalSlot, "proposal_id"),

@@ -16,6 +16,7 @@ import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, ParamSpec, TypeVar
 
 from pynamodb.exceptions import PutError, PynamoDBException, TransactWriteError
@@ -27,7 +28,7 @@ from ..scope import Scope
 from .items import BaseItem, VirtualInterfaceItem
 from .kinds import KINDS, Entity, key_of, partition
 from .mapping import from_attributes, to_attributes
-from .writes import Check, Detach, Put, Write
+from .writes import Check, Detach, Expire, Put, Write
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # How many recent writers' tokens an item remembers: enough for a request to recognise its own
@@ -113,13 +114,16 @@ def _collided(error: PutError | TransactWriteError, writes: Sequence[Write]) -> 
     return any(isinstance(write, Put) and write.entity.version is None for write in failed)
 
 
-def _detach(write: Detach) -> tuple[BaseItem, list[Any], Any]:
-    """Drop a member from a parent's map or set with an update that needs no read: the parent's
-    version goes up, so a writer holding its old version retries. (version=0 on the key-only item
-    makes PynamoDB add "ADD version 1" without a condition of its own.)"""
+def _update(write: Detach | Expire) -> tuple[BaseItem, list[Any], Any]:
+    """Change an item with an update that needs no read: drop a member from a parent's map or set,
+    or set its expiry. The item's version goes up, so a writer holding its old version retries.
+    (version=0 on the key-only item makes PynamoDB add "ADD version 1" without a condition of its own.)"""
     kind = KINDS[write.kind]
     item_class = kind.item_class
-    key = item_class(partition(kind, write.owner_account, write.region), kind.sk_prefix + write.parent_id, version=0)
+    resource_id = write.parent_id if isinstance(write, Detach) else write.resource_id
+    key = item_class(partition(kind, write.owner_account, write.region), kind.sk_prefix + resource_id, version=0)
+    if isinstance(write, Expire):
+        return key, [item_class.expires_at.set(datetime.fromtimestamp(write.at, UTC))], item_class.pk.exists()
     attribute = getattr(item_class, write.member)
     action = attribute.delete({write.child_id}) if write.member == "connection_ids" else (
         attribute[write.child_id].remove())
@@ -213,4 +217,4 @@ class Repository:
                     transaction.condition_check(item_class, *key_of(write.entity),
                                                 condition=item_class.version == write.entity.version)
                 else:
-                    transaction.update(*_detach(write), add_version_condition=False)
+                    transaction.update(*_update(write), add_version_condition=False)

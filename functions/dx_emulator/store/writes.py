@@ -34,4 +34,16 @@ class Detach:
     child_id: str
 
 
-Write = Put | Check | Detach
+@dataclass(frozen=True, slots=True)
+class Expire:
+    """Set when an item may go for good (DynamoDB's TTL) without reading it: what another account
+    keeps about a resource (an allocation) goes when the resource does."""
+
+    kind: type[Any]
+    owner_account: str
+    region: str
+    resource_id: str
+    at: float
+
+
+Write = Put | Check | Detach | Expire
