@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--table", default=os.environ.get("DX_EMULATOR_TABLE", DEFAULT_TABLE))
     serve.add_argument("--faults", metavar="JSON", help="inject faults (see README: failure drills)")
     serve.add_argument("--faults-seed", metavar="N", type=int, help="make the injected faults repeatable")
+    serve.add_argument("--partners", metavar="ACCOUNTS",
+                       help="Direct Connect partner accounts, e.g. 111122223333:v1,444455556666 (type v2 by default)")
     for name, (flag, meaning) in DELAY_FLAGS.items():
         default_zero = name not in ("deleted_retention", "failover_minute")
         serve.add_argument(flag, dest=name, type=float, metavar="SECONDS",
@@ -51,9 +53,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _environment(dynamodb_endpoint: str | None, table: str, delays: dict[str, float | None],
-                 faults: str | None, faults_seed: int | None) -> None:
+                 faults: str | None, faults_seed: int | None, *, partners: str | None = None) -> None:
     """The handler reads its settings from the environment at import, as it does on Lambda."""
     os.environ["DX_EMULATOR_TABLE"] = table
+    if partners:
+        from .domain.hosted.partners import parse_partners  # noqa: PLC0415
+
+        parse_partners(partners)  # a bad setting fails here, with its reason
+        os.environ["DX_EMULATOR_PARTNERS"] = partners
     if faults:
         from .faults import parse  # noqa: PLC0415
 
@@ -77,8 +84,8 @@ def _environment(dynamodb_endpoint: str | None, table: str, delays: dict[str, fl
 
 def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
           delays: dict[str, float | None] | None = None, faults: str | None = None,
-          faults_seed: int | None = None) -> None:
-    _environment(dynamodb_endpoint, table, delays or {}, faults, faults_seed)
+          faults_seed: int | None = None, partners: str | None = None) -> None:
+    _environment(dynamodb_endpoint, table, delays or {}, faults, faults_seed, partners=partners)
     if not dynamodb_endpoint:
         from .local.embedded import start_embedded_dynamodb  # noqa: PLC0415
 
@@ -130,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return seed(args.file, args.endpoint, args.account, args.region)
     delays = {name: getattr(args, name) for name in DELAY_FLAGS}
     serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays=delays, faults=args.faults,
-          faults_seed=args.faults_seed)
+          faults_seed=args.faults_seed, partners=args.partners)
     return 0
 
 

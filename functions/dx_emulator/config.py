@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .domain.hosted.partners import parse_partners
 from .domain.lifecycle import Lifecycle
 
 DEFAULT_ACCOUNT = "123456789012"
@@ -75,6 +76,8 @@ class Settings:
     access_keys_secret: str | None = None
     faults: str | None = None
     faults_seed: int | None = None
+    # Direct Connect partner accounts and their types (domain/hosted/partners.py).
+    partners: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -93,4 +96,5 @@ class Settings:
             access_keys_secret=_non_empty(env, "DX_EMULATOR_ACCESS_KEYS_SECRET"),
             faults=_non_empty(env, "DX_EMULATOR_FAULTS"),
             faults_seed=int(seed) if (seed := _non_empty(env, "DX_EMULATOR_FAULTS_SEED")) else None,
+            partners=parse_partners(_non_empty(env, "DX_EMULATOR_PARTNERS")),
         )

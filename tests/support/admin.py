@@ -14,6 +14,9 @@ def admin(url: str, account: str, region: str = "us-east-1") -> AdminClient:
 
 
 def declare(url: str, account: str, *, vgws: list[dict[str, Any]] | None = None,
-            tgws: list[dict[str, Any]] | None = None) -> Any:
-    """Declare the account's world: its virtual private and transit gateways."""
-    return admin(url, account).call("PUT", "world", {"virtualGateways": vgws or [], "transitGateways": tgws or []})
+            tgws: list[dict[str, Any]] | None = None, partner: str | None = None) -> Any:
+    """Declare the account's world: its virtual private and transit gateways, whether it is a partner."""
+    document: dict[str, Any] = {"virtualGateways": vgws or [], "transitGateways": tgws or []}
+    if partner is not None:
+        document["nniPartnerType"] = partner
+    return admin(url, account).call("PUT", "world", document)

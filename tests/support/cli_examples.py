@@ -58,7 +58,7 @@ class Scene:
     url: str
     account: str
 
-    def declare(self, **world: list[dict[str, Any]]) -> None:
+    def declare(self, **world: Any) -> None:
         declare(self.url, self.account, **world)
 
 

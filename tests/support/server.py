@@ -42,8 +42,9 @@ def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator
     if dynamodb_endpoint:
         command += ["--dynamodb-endpoint", dynamodb_endpoint]
     # 7224 on the operator allow list lets the public-VIF ASN tests see both sides of the rule.
+    # 999900001111 is a v1 Direct Connect partner by the deployment's list (the rest declare theirs).
     environment = {**os.environ, "POWERTOOLS_LOG_LEVEL": "WARNING", "DX_EMULATOR_PUBLIC_ASN_ALLOW_LIST": "7224",
-                   **(env or {})}
+                   "DX_EMULATOR_PARTNERS": "999900001111:v1", **(env or {})}
     environment.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=environment)

@@ -6,6 +6,7 @@ would pass a plain boto3 test unnoticed. Every contract-test client runs these o
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,12 @@ def check_value(value: Any, shape: Shape, path: str) -> None:
     elif kind == "timestamp":
         # JSON: epoch seconds; CBOR: tag 1, which cbor2 reads as a datetime.
         assert isinstance(value, (int, float, datetime)), f"{path} should be a timestamp: {value!r}"
+    elif kind == "blob":
+        # JSON: base64 text; CBOR: a byte string.
+        if isinstance(value, str):
+            assert base64.b64decode(value, validate=True), f"{path} should be base64: {value!r}"
+        else:
+            assert isinstance(value, bytes), f"{path} should be bytes: {value!r}"
     else:
         raise AssertionError(f"{path}: no check for shape type {kind}")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .hosted.model import Interconnect
 from .model import BgpPeer, Connection, Lag, VirtualInterface
 
 STARTING_STATES = frozenset({"requested", "pending", "verifying"})
@@ -99,9 +100,20 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
 def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Connection | None:
     if _gone(conn.deleted_at, lifecycle, now):
         return None
-    state = _state(conn.connection_state, created_at=conn.created_at, delay=lifecycle.connection_available,
+    if conn.connection_state == "rejected":  # a hosted connection its owner declined, until it expires
+        return conn
+    state = _state(conn.connection_state, created_at=conn.since, delay=lifecycle.connection_available,
                    deleted_at=conn.deleted_at, lifecycle=lifecycle, now=now)
     return replace(conn, connection_state=state)
+
+
+def current_interconnect(interconnect: Interconnect, lifecycle: Lifecycle, now: float) -> Interconnect | None:
+    if _gone(interconnect.deleted_at, lifecycle, now):
+        return None
+    state = _state(interconnect.interconnect_state, created_at=interconnect.created_at,
+                   delay=lifecycle.connection_available, deleted_at=interconnect.deleted_at, lifecycle=lifecycle,
+                   now=now)
+    return replace(interconnect, interconnect_state=state)
 
 
 def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:

@@ -118,6 +118,7 @@ class Connection:
     partner_name: str | None = None
     hosted_on: str | None = None
     vlan: int | None = None
+    confirmed_at: float | None = None  # when its owner confirmed it: its states move from then
     deleted_at: float | None = None
     # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
     expires_at: float | None = None
@@ -127,6 +128,10 @@ class Connection:
     @property
     def resource_id(self) -> str:
         return self.connection_id
+
+    @property
+    def since(self) -> float:
+        return self.confirmed_at if self.confirmed_at is not None else self.created_at
 
     @property
     def state(self) -> str:

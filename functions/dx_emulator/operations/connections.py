@@ -11,6 +11,8 @@ from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
+from .hosted import connections as hosted_connections
+from .hosted import lookups as hosted_lookups
 from .inputs import Members
 from .pages import page_of, page_request
 
@@ -63,7 +65,9 @@ def delete(call: Call) -> dict[str, Any]:
 
     def attempt() -> Connection:
         ctx = call.context()
-        conn = lookups.connection(call, ctx, connection_id)
+        conn = hosted_lookups.visible_connection(call, ctx, connection_id)
+        if conn.allocated_by is not None:  # a hosted connection, deleted by its customer or partner
+            return hosted_connections.delete_hosted(call, ctx, conn)
         # A LAG member's VIFs are counted on its LAG (their shared ports), which it also leaves.
         lag = None if conn.lag_id is None else call.store.get(Lag, call.scope, conn.lag_id)
         deleted = delete_connection(conn, ctx, lag)

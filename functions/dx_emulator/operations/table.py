@@ -8,6 +8,8 @@ from typing import Any
 from . import admin, bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
 from .call import Call
 from .gateways import associations, gateways, proposals
+from .hosted import connections as hosted_connections
+from .hosted import customers, interconnects
 from .hosted import virtual_interfaces as hosted_vifs
 
 Operation = Callable[[Call], dict[str, Any]]
@@ -53,6 +55,18 @@ OPERATIONS: dict[str, Operation] = {
     "ConfirmPrivateVirtualInterface": hosted_vifs.confirm_private,
     "ConfirmPublicVirtualInterface": hosted_vifs.confirm_public,
     "ConfirmTransitVirtualInterface": hosted_vifs.confirm_transit,
+    "AllocateHostedConnection": hosted_connections.allocate_hosted,
+    "AllocateConnectionOnInterconnect": hosted_connections.allocate_on_interconnect,
+    "ConfirmConnection": hosted_connections.confirm,
+    "DescribeHostedConnections": hosted_connections.describe_hosted,
+    "DescribeConnectionsOnInterconnect": hosted_connections.describe_on_interconnect,
+    "AssociateHostedConnection": hosted_connections.associate,
+    "CreateInterconnect": interconnects.create,
+    "DescribeInterconnects": interconnects.describe,
+    "DeleteInterconnect": interconnects.delete,
+    "DescribeInterconnectLoa": interconnects.describe_loa,
+    "DescribeCustomerMetadata": customers.describe_metadata,
+    "ConfirmCustomerAgreement": customers.confirm_agreement,
 }
 
 # Everything the endpoint serves, by the service a request is signed for: Direct Connect's

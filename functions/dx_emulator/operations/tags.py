@@ -14,18 +14,20 @@ from typing import Any
 
 from ..domain.context import Context
 from ..domain.gateways.gateways import DirectConnectGateway
+from ..domain.hosted.model import Interconnect
 from ..domain.model import GONE_STATES, Connection, Lag, Tag, VirtualInterface
 from ..domain.tags import tagged, untagged
 from ..errors import ClientException, NotFoundException
 from . import lookups, views
 from .call import Call, optimistic
 from .gateways import lookups as gateway_lookups
+from .hosted import lookups as hosted_lookups
 
 ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]*):(\d{12}):(dxcon|dxlag|dxvif|dx-gateway)/([\w-]+)")
 MAX_ARNS = 20  # DescribeTags' documented limit
 
 
-Taggable = Connection | Lag | VirtualInterface | DirectConnectGateway
+Taggable = Connection | Lag | VirtualInterface | DirectConnectGateway | Interconnect
 
 
 def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Taggable:
@@ -46,7 +48,12 @@ def _resource(call: Call, ctx: Context, resource_arn: str | None) -> Taggable:
         return lookups.virtual_interface(call, ctx, resource_id)
     if kind == "dxlag":
         return lookups.lag(call, ctx, resource_id)
-    return lookups.connection(call, ctx, resource_id)
+    try:
+        return lookups.connection(call, ctx, resource_id)
+    except NotFoundException:
+        if call.store.get(Interconnect, call.scope, resource_id) is None:
+            raise
+        return hosted_lookups.interconnect(call, ctx, resource_id)  # a partner's interconnect: a dxcon ARN too
 
 
 def _retag(call: Call, change: Callable[[tuple[Tag, ...]], tuple[Tag, ...]]) -> dict[str, Any]:

@@ -31,7 +31,11 @@ def connection(conn: Connection) -> dict[str, Any]:
         "region": conn.region,
         "location": conn.location,
         "bandwidth": conn.bandwidth,
-        "lagId": conn.lag_id,
+        # A hosted connection's, from its partner; on a partner's LAG, it shows the LAG [seen: the
+        # CLI's associate-hosted-connection example].
+        "vlan": conn.vlan,
+        "partnerName": conn.partner_name,
+        "lagId": conn.lag_id or (conn.hosted_on if (conn.hosted_on or "").startswith("dxlag-") else None),
         # AWS shows when the LOA was issued [seen]; the emulator issues it with the connection [choice].
         "loaIssueTime": _time(conn.created_at),
         "awsDevice": conn.aws_device,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Mapping
 from datetime import datetime
@@ -39,10 +40,12 @@ def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> D
     return Decoded(target.removeprefix(TARGET_PREFIX), params)
 
 
-def _timestamp(value: Any) -> float:
-    # The JSON protocol's timestamps are epoch seconds.
+def _timestamp(value: Any) -> float | str:
+    # The JSON protocol's timestamps are epoch seconds, its blobs base64 text.
     if isinstance(value, datetime):
         return value.timestamp()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 

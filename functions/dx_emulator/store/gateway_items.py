@@ -49,6 +49,8 @@ class GatewayRegistryItem(BaseItem):
 class WorldItem(BaseItem):
     owner_account = UnicodeAttribute()
     gateways = ListAttribute(of=Ec2GatewayAttribute, default=list)
+    nni_partner_type = UnicodeAttribute(null=True)
+    signed_agreements = ListAttribute(of=UnicodeAttribute, default=list)
 
 
 class AssociationItem(BaseItem):

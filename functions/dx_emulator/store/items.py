@@ -102,6 +102,7 @@ class ConnectionItem(BaseItem):
     partner_name = UnicodeAttribute(null=True)
     hosted_on = UnicodeAttribute(null=True)
     vlan = NumberAttribute(null=True)
+    confirmed_at = NumberAttribute(null=True)
 
 
 class LagItem(BaseItem):

@@ -54,6 +54,10 @@ class World:
 
     owner_account: str
     gateways: tuple[Ec2Gateway, ...] = ()
+    # Whether the account declares itself a Direct Connect partner (domain/hosted/partners.py), and
+    # the customer agreements it confirmed.
+    nni_partner_type: str | None = None
+    signed_agreements: tuple[str, ...] = ()
     version: int | None = None
     write_tokens: tuple[str, ...] = ()
 

@@ -7,7 +7,8 @@ region, whose ASN clashes). The document is the one `dx-emulator seed` sends::
      "transitGateways": [{"transitGatewayId": "tgw-0a1b2c3d", "region": "eu-west-1", "amazonSideAsn": 64513}]}
 
 ``ownerAccount`` defaults to the declaring account, ``amazonSideAsn`` to 64512 (AWS's default for new
-gateways); ``region`` is required.
+gateways); ``region`` is required. ``"nniPartnerType": "v1"`` (or ``"v2"``) makes the account a
+Direct Connect partner (domain/hosted/partners.py).
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from ...errors import ClientException
+from ..hosted.partners import PARTNER_TYPES
 from .associations import EC2_GATEWAY_ID, Ec2Gateway, World
 from .gateways import DEFAULT_ASN, TRANSIT_GATEWAY, VIRTUAL_PRIVATE_GATEWAY
 
 SECTIONS = {"virtualGateways": ("virtualGatewayId", VIRTUAL_PRIVATE_GATEWAY, "vgw-"),
             "transitGateways": ("transitGatewayId", TRANSIT_GATEWAY, "tgw-")}
+PARTNER_TYPE = "nniPartnerType"
 MAX_GATEWAYS = 200  # a bound, so the world stays one small item [choice]
 _REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
 _ACCOUNT = re.compile(r"\d{12}")
@@ -57,10 +61,14 @@ def _gateway(entry: Any, section: str, account: str) -> Ec2Gateway:
 
 
 def declared(document: Mapping[str, Any], world: World) -> World:
-    """``world`` with the gateways ``document`` declares, in place of those it had."""
-    unknown = set(document) - set(SECTIONS)
+    """``world`` with the gateways (and partner type) ``document`` declares, in place of those it had."""
+    unknown = set(document) - {*SECTIONS, PARTNER_TYPE}
     if unknown:
-        raise ClientException(f"A world declares {' and '.join(SECTIONS)}, not {', '.join(sorted(unknown))}")
+        raise ClientException(f"A world declares {', '.join(SECTIONS)} and {PARTNER_TYPE}, "
+                              f"not {', '.join(sorted(unknown))}")
+    partner = document.get(PARTNER_TYPE)
+    if partner is not None and partner not in PARTNER_TYPES:
+        raise ClientException(f"{PARTNER_TYPE} is {' or '.join(PARTNER_TYPES)}: a partner's type")
     gateways: list[Ec2Gateway] = []
     for section in SECTIONS:
         entries = document.get(section) or []
@@ -72,7 +80,7 @@ def declared(document: Mapping[str, Any], world: World) -> World:
     ids = [gateway.gateway_id for gateway in gateways]
     if len(ids) != len(set(ids)):
         raise ClientException("A world declares each gateway once")
-    return World(world.owner_account, tuple(gateways), world.version, world.write_tokens)
+    return replace(world, gateways=tuple(gateways), nni_partner_type=partner)
 
 
 def document(world: World) -> dict[str, Any]:
@@ -84,4 +92,4 @@ def document(world: World) -> dict[str, Any]:
         if gateway.gateway_type == VIRTUAL_PRIVATE_GATEWAY:
             entry["vpcCidrs"] = list(gateway.cidrs)
         answer[section].append(entry)
-    return answer
+    return {**answer, PARTNER_TYPE: world.nni_partner_type} if world.nni_partner_type else answer

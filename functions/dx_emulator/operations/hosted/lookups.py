@@ -7,8 +7,10 @@ from collections import defaultdict
 from typing import TypeVar
 
 from ...domain.context import Context
-from ...domain.hosted.model import Allocation
-from ...domain.model import Connection, VirtualInterface
+from ...domain.hosted.connections import Host
+from ...domain.hosted.model import Allocation, Interconnect
+from ...domain.lifecycle import current_interconnect
+from ...domain.model import Connection, Lag, VirtualInterface
 from ...errors import NotFoundException
 from ...scope import Scope
 from .. import lookups
@@ -49,4 +51,39 @@ def visible_vif(call: Call, ctx: Context, vif_id: str | None) -> VirtualInterfac
     current = None if found is None else lookups.current_vif(found, ctx)
     if current is None:
         raise NotFoundException(lookups.vif_missing(vif_id))
+    return current
+
+
+def interconnect(call: Call, ctx: Context, interconnect_id: str | None) -> Interconnect:
+    interconnect_id = lookups.required(interconnect_id, "interconnectId")
+    found = call.store.get(Interconnect, call.scope, interconnect_id)
+    current = None if found is None else current_interconnect(found, ctx.lifecycle, ctx.now)
+    if current is None:
+        # By analogy with "Could not find Connection with ID", which Terraform matches [choice].
+        raise NotFoundException(f"Could not find Interconnect with ID {interconnect_id}")
+    return current
+
+
+def host(call: Call, ctx: Context, host_id: str | None, operation: str) -> Host:
+    """The caller's interconnect or LAG named by ``connectionId``, or AWS's words for one it has not
+    [seen: DescribeHostedConnections' answer, which starts with the caller's account]."""
+    host_id = lookups.required(host_id, "connectionId")
+    kind: type[Host] = Lag if host_id.startswith("dxlag-") else Interconnect
+    found = call.store.get(kind, call.scope, host_id)
+    if isinstance(found, Lag):
+        current: Host | None = lookups.current_lag(found, ctx)
+    else:
+        current = None if found is None else current_interconnect(found, ctx.lifecycle, ctx.now)
+    if current is None:
+        raise NotFoundException(f"{call.scope.account} {operation} failed for connection {host_id} doesn't exist.")
+    return current
+
+
+def visible_connection(call: Call, ctx: Context, connection_id: str | None) -> Connection:
+    """A connection of the caller's, or a hosted connection it allocated as a partner."""
+    connection_id = lookups.required(connection_id, "connectionId")
+    found = call.store.get(Connection, call.scope, connection_id) or allocated(call, Connection, connection_id)
+    current = None if found is None else lookups.current_connection(found, ctx)
+    if current is None:
+        raise NotFoundException(f"Could not find Connection with ID {connection_id}")  # Terraform matches it
     return current
