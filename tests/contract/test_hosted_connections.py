@@ -146,6 +146,12 @@ def test_moved_onto_a_partner_lag(parties: Parties) -> None:
                  p=p, host=lag_id)
     expect_error(p.customer.associate_hosted_connection, CLIENT, "is not a hosted connection of yours",
                  connectionId=conn_id, parentConnectionId=lag_id)
+    # The LAG's own VIFs share its ports' VLANs with the connections it hosts, both ways.
+    expect_error(private_vif, CLIENT, f"VLAN 4092 is already used by hosted connection {conn_id} on {lag_id}",
+                 dx=p.partner, connection_id=lag_id, vlan=4092)
+    own = private_vif(p.partner, lag_id, vlan=200)
+    expect_error(allocate, CLIENT, f"VLAN 200 is already used by virtual interface {own['virtualInterfaceId']} on "
+                 f"{lag_id}", p=p, vlan=200, host=lag_id)
 
 
 def test_a_hosted_vif_on_a_hosted_connection_for_a_third_account(parties: Parties,

@@ -85,6 +85,11 @@ def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -
                 f"VLAN {request.vlan} is already used by virtual interface {slot.virtual_interface_id} "
                 f"on {slot.connection_id or holder.resource_id}"
             )
+    # A partner's LAG also carries the hosted connections it hosts, each on its VLAN.
+    for hosted in getattr(holder, "hosted_slots", ()):
+        if hosted.vlan == request.vlan:
+            raise ClientException(f"VLAN {request.vlan} is already used by hosted connection {hosted.connection_id} "
+                                  f"on {holder.resource_id}")
     kind = request.virtual_interface_type
     shared = {PRIVATE, PUBLIC} if kind != TRANSIT else {TRANSIT}
     if sum(slot.virtual_interface_type in shared for slot in holder.vif_slots) >= QUOTAS[kind]:

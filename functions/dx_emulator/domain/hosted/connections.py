@@ -55,6 +55,11 @@ def _checked_host(host: Host, vlan: int | None, bandwidth: str, connection_id: s
         if slot.vlan == vlan and slot.connection_id != connection_id:
             raise ClientException(f"VLAN {vlan} is already used by hosted connection {slot.connection_id} "
                                   f"on {host.resource_id}")
+    # A LAG's own VIFs (and its members') use VLANs of the same ports.
+    for vif in host.vif_slots if isinstance(host, Lag) else ():
+        if vif.vlan == vlan:
+            raise ClientException(f"VLAN {vlan} is already used by virtual interface {vif.virtual_interface_id} "
+                                  f"on {vif.connection_id or host.resource_id}")
     # One hosted connection no faster than the host's ports [choice: AWS lets partners oversubscribe
     # a host in total, so only each connection is bounded].
     if mbps(bandwidth) > host_mbps(host):
