@@ -21,7 +21,10 @@ from dx_emulator.handler import lambda_handler  # noqa: E402
 from dx_emulator.store.schema import ensure_table  # noqa: E402
 
 CREATED = {"CreateConnection": "connectionId", "CreateLag": "lagId", "CreatePrivateVirtualInterface":
-           "virtualInterfaceId", "CreatePublicVirtualInterface": "virtualInterfaceId"}
+           "virtualInterfaceId", "CreatePublicVirtualInterface": "virtualInterfaceId",
+           "AllocatePrivateVirtualInterface": "virtualInterfaceId", "AllocatePublicVirtualInterface":
+           "virtualInterfaceId", "CreateInterconnect": "interconnectId", "AllocateHostedConnection": "connectionId",
+           "AllocateConnectionOnInterconnect": "connectionId"}
 # Resources whose ids (UUIDs) do not name their kind: the example id's prefix, and where the id is.
 CREATED_UUIDS = {"CreateDirectConnectGateway": ("dxgw", "directConnectGateway", "directConnectGatewayId"),
                  "CreateDirectConnectGatewayAssociation": ("association", "directConnectGatewayAssociation",
@@ -42,7 +45,7 @@ def created(operation: str, body: dict[str, Any]) -> tuple[str, str] | None:
     if operation in CREATED_UUIDS:
         prefix, member, id_member = CREATED_UUIDS[operation]
         return prefix, str(body[member][id_member])
-    if operation == "CreateTransitVirtualInterface":
+    if operation in ("CreateTransitVirtualInterface", "AllocateTransitVirtualInterface"):
         new_id = str(body["virtualInterface"]["virtualInterfaceId"])
     elif operation in CREATED:
         new_id = str(body[CREATED[operation]])

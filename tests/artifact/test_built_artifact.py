@@ -6,6 +6,7 @@ the runtime's own Python (3.13) when this machine has one. `make test` builds fi
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -96,6 +97,36 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "list-virtual-interface-test-history": (200, lambda b: [t["status"] for t in b["virtualInterfaceTestHistory"]]
                                                == ["in progress"]),
     "stop-bgp-failover-test": (200, lambda b: b["virtualInterfaceTest"]["status"] == "completed"),
+    "allocate-private-virtual-interface": (200, lambda b: (b["virtualInterfaceState"], b["ownerAccount"]) == (
+        "confirming", "444455556666")),
+    "allocate-public-virtual-interface": (200, lambda b: b["virtualInterfaceState"] == "confirming"),
+    "allocate-transit-virtual-interface": (200, lambda b: b["virtualInterface"]["virtualInterfaceState"]
+                                           == "confirming"),
+    "create-customer-direct-connect-gateway": (200, lambda b: b["directConnectGateway"]["ownerAccount"]
+                                               == "444455556666"),
+    "confirm-private-virtual-interface": (200, lambda b: b == {"virtualInterfaceState": "pending"}),
+    "confirm-public-virtual-interface": (200, lambda b: b == {"virtualInterfaceState": "verifying"}),
+    "confirm-transit-virtual-interface": (200, lambda b: b == {"virtualInterfaceState": "pending"}),
+    "describe-interconnects-not-a-partner": (400, error("DirectConnectClientException",
+                                                        "not an authorized Direct Connect partner in us-east-1.")),
+    "put-world-partner": (200, lambda b: b["nniPartnerType"] == "v2"),
+    "describe-customer-metadata": (200, lambda b: b["nniPartnerType"] == "v2"),
+    "confirm-customer-agreement": (200, lambda b: b == {"status": "signed"}),
+    "create-interconnect": (200, lambda b: b["interconnectState"] == "requested"),
+    "describe-interconnects": (200, lambda b: [i["interconnectName"] for i in b["interconnects"]] == ["partner port"]),
+    "describe-interconnect-loa": (200, lambda b: b["loa"]["loaContentType"] == "application/pdf" and base64.b64decode(
+        b["loa"]["loaContent"]).startswith(b"%PDF")),
+    "allocate-hosted-connection": (200, lambda b: (b["connectionState"], b["vlan"], b["partnerName"]) == (
+        "ordering", 4092, "Example")),
+    "describe-hosted-connections": (200, lambda b: [c["connectionState"] for c in b["connections"]] == ["ordering"]),
+    "confirm-connection": (200, lambda b: b == {"connectionState": "pending"}),
+    "allocate-connection-on-interconnect": (200, lambda b: b["bandwidth"] == "500Mbps"),
+    "describe-connections-on-interconnect": (200, lambda b: len(b["connections"]) == 2),
+    "create-partner-lag": (200, lambda b: b["lagState"] == "pending"),
+    "associate-hosted-connection": (200, lambda b: b["lagId"].startswith("dxlag-")),
+    "delete-connection-while-ordering": (200, lambda b: b["connectionState"] == "rejected"),
+    "delete-interconnect-with-hosted-connections": (400, error("DirectConnectClientException",
+                                                               "has 1 hosted connection: delete them first")),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
 }
 
