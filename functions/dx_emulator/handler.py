@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -19,7 +20,7 @@ from .errors import DirectConnectError, ServerException, UnknownOperationExcepti
 from .faults import Injector, parse
 from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
-from .protocol import json_protocol
+from .protocol import admin_protocol, json_protocol
 from .protocol.selection import protocol_for
 from .protocol.wire import Encoded, event_body, header
 from .scope import Scope, scope_from_authorization
@@ -33,8 +34,14 @@ injector = Injector(parse(settings.faults), settings.faults_seed) if settings.fa
 app = APIGatewayHttpResolver()
 
 
+# This invocation's event and context. Powertools keeps its current event on the router class and
+# the context on the resolver, both shared by every thread, and `serve` on DynamoDB answers requests
+# on many threads at once: read from there, one request could take another's body, account or id.
+_invocation = threading.local()
+
+
 def _request_id() -> str:
-    context = getattr(app, "lambda_context", None)
+    context = getattr(_invocation, "context", None)
     request_id = getattr(context, "aws_request_id", None)
     if request_id:
         return str(request_id)
@@ -88,11 +95,13 @@ def _inject(faults: Injector, operation: str) -> None:
 
 # JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O, STS's
 # query protocol (a form body, no X-Amz-Target), the emulator's own routes under /_dx-emulator/.
-@app.post(".+")
-@app.route(".*/_dx-emulator/.+", method=["GET", "PUT", "DELETE"])
+# One route takes every request, so which route matched never depends on Powertools' shared event.
+@app.route(".*", method=["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"])
 def request() -> Response[str | bytes]:
     started = time.perf_counter()
-    event = app.current_event
+    event: APIGatewayProxyEventV2 = _invocation.event
+    if event.request_context.http.method != "POST" and not admin_protocol.handles(event.path):
+        return _unknown_operation()
     request_id = _request_id()
     # Per thread: `serve` answers requests concurrently, and one process-wide key would give them all
     # the last request's id.
@@ -131,8 +140,7 @@ def request() -> Response[str | bytes]:
     return _respond(encoded, request_id)
 
 
-@app.not_found
-def not_found(_: Exception) -> Response[str | bytes]:
+def _unknown_operation() -> Response[str | bytes]:
     error = UnknownOperationException(
         "Direct Connect requests are POST / with an X-Amz-Target header (JSON 1.1) or "
         "POST /service/OvertureService/operation/<Operation> (Smithy RPC v2 CBOR)"
@@ -140,5 +148,11 @@ def not_found(_: Exception) -> Response[str | bytes]:
     return _respond(json_protocol.encode_error(error), _request_id())
 
 
+@app.not_found
+def not_found(_: Exception) -> Response[str | bytes]:
+    return _unknown_operation()
+
+
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    _invocation.event, _invocation.context = APIGatewayProxyEventV2(event), context
     return app.resolve(event, context)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
 logger = Logger(service="dx-emulator")
+_metrics_lock = threading.Lock()
 # POWERTOOLS_METRICS_NAMESPACE may rename the namespace; POWERTOOLS_METRICS_DISABLED silences the
 # EMF lines (dx-emulator serve does).
 metrics = Metrics(service="dx-emulator", namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or "DxEmulator")
@@ -42,13 +44,15 @@ def record(outcome: Outcome) -> None:
         "region": outcome.region, "status": outcome.status, "error_code": outcome.error_code,
         "latency_ms": outcome.latency_ms,
     })
-    metrics.add_dimension(name="operation", value=outcome.operation)
-    metrics.add_dimension(name="outcome", value=outcome.error_code or "OK")
-    metrics.add_metric(name="Requests", unit=MetricUnit.Count, value=1)
-    metrics.add_metric(name="Latency", unit=MetricUnit.Milliseconds, value=outcome.latency_ms)
-    try:
-        metrics.flush_metrics()  # one blob per request, with this request's dimensions
-    finally:
-        # With metrics disabled (serve), a flush neither emits nor clears: without this, every
-        # request's values and dimensions would pile up in memory for the life of the process.
-        metrics.clear_metrics()
+    # The metrics set is one per process: requests answered on several threads (`serve`) take turns.
+    with _metrics_lock:
+        metrics.add_dimension(name="operation", value=outcome.operation)
+        metrics.add_dimension(name="outcome", value=outcome.error_code or "OK")
+        metrics.add_metric(name="Requests", unit=MetricUnit.Count, value=1)
+        metrics.add_metric(name="Latency", unit=MetricUnit.Milliseconds, value=outcome.latency_ms)
+        try:
+            metrics.flush_metrics()  # one blob per request, with this request's dimensions
+        finally:
+            # With metrics disabled (serve), a flush neither emits nor clears: without this, every
+            # request's values and dimensions would pile up in memory for the life of the process.
+            metrics.clear_metrics()

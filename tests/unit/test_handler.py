@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import cbor2
@@ -76,3 +78,30 @@ def test_unexpected_failure_is_an_aws_shaped_500_without_a_trace(handler: Any, m
     [logged] = [record for record in caplog.records if record.getMessage() == "unexpected error"]
     assert logged.exc_info is not None
     assert str(logged.exc_info[1]) == "disk on fire"
+
+
+def test_concurrent_invocations_each_answer_their_own_event(handler: Any) -> None:
+    """`serve` on DynamoDB calls the handler from many threads at once, as Lambda never does: each
+    request must get its own answer and request id (Powertools keeps its current event per class)."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so an interleaving shows at once
+
+    def caller(index: int) -> list[tuple[bool, bool]]:
+        account = f"9000000000{index:02d}"
+        auth = f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/sts/aws4_request, Signature=0"
+        event = http_api_event("POST", "/", [("Content-Type", "application/x-www-form-urlencoded"),
+                                             ("Authorization", auth)], b"Action=GetCallerIdentity&Version=2011-06-15")
+        answers = []
+        for attempt in range(25):
+            request_id = f"req-{index}-{attempt}"
+            response = handler(event, InvocationContext(aws_request_id=request_id))
+            answers.append((f"<Account>{account}</Account>" in response["body"],
+                            response["headers"]["x-amzn-RequestId"] == request_id))
+        return answers
+
+    try:
+        with ThreadPoolExecutor(16) as pool:
+            answers = [answer for answered in pool.map(caller, range(16)) for answer in answered]
+    finally:
+        sys.setswitchinterval(switch)
+    assert answers == [(True, True)] * 16 * 25
