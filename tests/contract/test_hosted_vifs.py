@@ -132,7 +132,7 @@ def test_confirmed_onto_a_gateway_the_owner_manages_its_peers(parties: Parties) 
     assert len(peers["virtualInterface"]["bgpPeers"]) == 2
     expect_error(p.allocator.create_bgp_peer, CLIENT,
                  f"Virtual interface {vif_id} belongs to account {p.owner_account}, to which it was allocated: "
-                 "only that account can confirm or change it",
+                 "only that account can confirm it, change it or read its tags",
                  virtualInterfaceId=vif_id, newBGPPeer={"asn": 65002, "addressFamily": "ipv6"})
     expect_error(p.allocator.update_virtual_interface_attributes, CLIENT, f"belongs to account {p.owner_account}",
                  virtualInterfaceId=vif_id, mtu=9001)

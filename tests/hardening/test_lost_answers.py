@@ -27,7 +27,7 @@ from tests.conftest import dynamodb_local_endpoint
 from tests.support.inprocess import WRITES as DYNAMODB_WRITES
 from tests.support.inprocess import Answer, Harness, harness
 from tests.support.server import new_account
-from tests.support.writes import WRITES, WorldTemplate
+from tests.support.writes import WRITES, WorldTemplate, partitions
 
 STORE_DOWN = "The emulator's store (DynamoDB) failed or is throttling; try again"
 
@@ -63,16 +63,16 @@ def answers_lost(times: int) -> Iterator[list[str]]:
 
 
 STATES = ("connection_state", "lag_state", "virtual_interface_state", "gateway_state", "association_state",
-          "proposal_state")
+          "proposal_state", "interconnect_state")
 # Lists, sets and maps whose size a duplicated or half-done write changes.
 COUNTED = ("tags", "vif_slots", "connection_ids", "attachments", "associations", "proposals", "association_links",
-           "proposal_links", "allowed_prefixes", "gateway_ids")
+           "proposal_links", "allowed_prefixes", "gateway_ids", "hosted_slots", "signed_agreements")
 
 
 def census(h: Harness, account: str) -> list[tuple[Any, ...]]:
     """What the account holds, without ids or times: duplicates and half-done writes show here."""
     dynamodb = boto3.client("dynamodb", region_name="us-east-1", endpoint_url=h.endpoint)
-    found = [item for partition in (f"{account}#us-east-1", f"{account}#global")
+    found = [item for partition in partitions(account)
              for item in dynamodb.query(TableName=h.table, ConsistentRead=True, KeyConditionExpression="pk = :pk",
                                         ExpressionAttributeValues={":pk": {"S": partition}})["Items"]]
     shapes = []

@@ -57,6 +57,18 @@ class Harness:
         yield seen
         seen.extend(self.calls)
 
+    def admin(self, method: str, route: str, body: Any, account: str) -> Any:
+        """One of the emulator's own routes (/_dx-emulator/<route>), signed for ``account``."""
+        auth = (f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/directconnect/aws4_request, "
+                "SignedHeaders=host;x-amz-date, Signature=0")
+        event = http_api_event(method, f"/_dx-emulator/{route}", [("Content-Type", "application/json"),
+                                                                  ("Authorization", auth)], json.dumps(body).encode())
+        with contextlib.redirect_stdout(io.StringIO()) if self.quiet else contextlib.nullcontext():
+            response = self.handler(event, InvocationContext())
+        if response["statusCode"] != 200:
+            raise AssertionError(f"{method} {route}: {response}")
+        return json.loads(response["body"])
+
     def send(self, operation: str, params: Any = None, *, account: str = "111122223333", cbor: bool = False,
              raw: bytes | None = None, target: str | None = None, signature: str = "0",
              invocation: str | None = None) -> Answer:

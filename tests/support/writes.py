@@ -46,7 +46,47 @@ def world(h: Harness, account: str) -> dict[str, Any]:
     return {"gateway": dxgw, "idle": idle["directConnectGatewayId"], "association": association["associationId"],
             "proposal": proposal["proposalId"],
             "account": account, "conn": conn, "spare": spare, "lag": lag, "empty": empty, "vif": vif,
-            "tested": tested, "ipv6": two["virtualInterface"]["bgpPeers"][1]}
+            "tested": tested, "ipv6": two["virtualInterface"]["bgpPeers"][1], **_hosted(h, account, conn)}
+
+
+def other(account: str) -> str:
+    """The account this one allocates to: derived, so a copied world's counterpart is its own too."""
+    return f"{(int(account) + 1) % 10**12:012d}"
+
+
+def _hosted(h: Harness, account: str, conn: dict[str, Any]) -> dict[str, Any]:
+    """The account as a partner and connection owner allocating to ``other(account)``, and as the
+    customer of an ally (an account outside the copied world) that allocates to it."""
+    ally = f"{(int(account) + 500) % 10**12:012d}"
+    for partner in (account, ally):
+        h.admin("PUT", "world", {"nniPartnerType": "v2"}, partner)
+
+    def call(operation: str, params: dict[str, Any], caller: str = account) -> Any:
+        return h.call(operation, params, account=caller)
+
+    interconnect = call("CreateInterconnect", {"interconnectName": "i", "bandwidth": "10Gbps", "location": "EqDC2"})
+    spare = call("CreateInterconnect", {"interconnectName": "spare", "bandwidth": "1Gbps", "location": "EqDC2"})
+    hosted = call("AllocateHostedConnection", {"connectionId": interconnect["interconnectId"],
+                                               "ownerAccount": other(account), "bandwidth": "100Mbps",
+                                               "connectionName": "h", "vlan": 10})
+    allocation = {"virtualInterfaceName": "a", "vlan": 3, "asn": 65000}
+    allocated = call("AllocatePrivateVirtualInterface", {"connectionId": conn["connectionId"],
+                                                         "ownerAccount": other(account),
+                                                         "newPrivateVirtualInterfaceAllocation": allocation})
+    ally_conn = call("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "a"}, ally)
+    offered = call("AllocatePrivateVirtualInterface", {"connectionId": ally_conn["connectionId"],
+                                                       "ownerAccount": account,
+                                                       "newPrivateVirtualInterfaceAllocation": allocation}, ally)
+    ally_port = call("CreateInterconnect", {"interconnectName": "a", "bandwidth": "1Gbps", "location": "EqDC2"}, ally)
+    ordered = call("AllocateHostedConnection", {"connectionId": ally_port["interconnectId"], "ownerAccount": account,
+                                                "bandwidth": "50Mbps", "connectionName": "o", "vlan": 12}, ally)
+    return {"interconnect": interconnect["interconnectId"], "spare interconnect": spare["interconnectId"],
+            "hosted": hosted["connectionId"], "allocated": allocated["virtualInterfaceId"],
+            "offered": offered["virtualInterfaceId"], "ordered": ordered["connectionId"]}
+
+
+def partitions(account: str) -> list[str]:
+    return [f"{owner}#{where}" for owner in (account, other(account)) for where in ("us-east-1", "global")]
 
 
 def _arn(w: dict[str, Any]) -> str:
@@ -97,6 +137,25 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
         "directConnectGatewayId": w["gateway"], "proposalId": w["proposal"],
         "associatedGatewayOwnerAccount": w["account"]}),
     "withdraw proposal": lambda w: ("DeleteDirectConnectGatewayAssociationProposal", {"proposalId": w["proposal"]}),
+    "allocate VIF": lambda w: ("AllocateTransitVirtualInterface", {
+        "connectionId": w["conn"]["connectionId"], "ownerAccount": other(w["account"]),
+        "newTransitVirtualInterfaceAllocation": {"virtualInterfaceName": "n", "vlan": 30, "asn": 65000}}),
+    "delete allocated VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["allocated"]}),
+    "confirm VIF": lambda w: ("ConfirmPrivateVirtualInterface", {"virtualInterfaceId": w["offered"],
+                                                                 "directConnectGatewayId": w["idle"]}),
+    "decline VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["offered"]}),
+    "create interconnect": lambda w: ("CreateInterconnect", {"interconnectName": "n", "bandwidth": "1Gbps",
+                                                             "location": "EqDC2"}),
+    "delete interconnect": lambda w: ("DeleteInterconnect", {"interconnectId": w["spare interconnect"]}),
+    "allocate hosted connection": lambda w: ("AllocateHostedConnection", {
+        "connectionId": w["interconnect"], "ownerAccount": other(w["account"]), "bandwidth": "1Gbps",
+        "connectionName": "n", "vlan": 11}),
+    "move hosted connection": lambda w: ("AssociateHostedConnection", {"connectionId": w["hosted"],
+                                                                       "parentConnectionId": w["lag"]["lagId"]}),
+    "delete hosted connection": lambda w: ("DeleteConnection", {"connectionId": w["hosted"]}),
+    "confirm connection": lambda w: ("ConfirmConnection", {"connectionId": w["ordered"]}),
+    "decline connection": lambda w: ("DeleteConnection", {"connectionId": w["ordered"]}),
+    "confirm agreement": lambda w: ("ConfirmCustomerAgreement", {"agreementName": "n"}),
     "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),
     "untag": lambda w: ("UntagResource", {"resourceArn": _arn(w), "tagKeys": ["dx-emulator:logical-redundancy"]}),
 }
@@ -111,8 +170,8 @@ class WorldTemplate:
         self.world = world(h, account)
         dynamodb = self._client()
         self.account = account
-        # The account's regional partition and its global one (Direct Connect gateways).
-        self.items = [item for partition in (f"{account}#us-east-1", f"{account}#global")
+        # The account's and its counterpart's regional partitions and global ones (gateways, worlds).
+        self.items = [item for partition in partitions(account)
                       for item in dynamodb.query(TableName=h.table, ConsistentRead=True,
                                                  KeyConditionExpression="pk = :pk",
                                                  ExpressionAttributeValues={":pk": {"S": partition}})["Items"]]
@@ -126,6 +185,7 @@ class WorldTemplate:
         """The world again, in ``account`` (which must be empty)."""
         dynamodb = self._client()
         for item in self.items:
-            # The account is in keys, owners and the slots that name a resource's holder.
-            dynamodb.put_item(TableName=self.h.table, Item=json.loads(json.dumps(item).replace(self.account, account)))
+            # The accounts are in keys, owners and the slots and records that name another account.
+            text = json.dumps(item).replace(self.account, account).replace(other(self.account), other(account))
+            dynamodb.put_item(TableName=self.h.table, Item=json.loads(text))
         return {**self.world, "account": account}

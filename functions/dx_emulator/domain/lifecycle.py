@@ -88,7 +88,8 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
     # A peer that has finished deleting is no longer listed: Terraform's lookup of a replaced peer
     # (same family and ASN) needs exactly one match [seen: aws_dx_bgp_peer].
     peers = tuple(p for p in (current_peer(peer, lifecycle, now, tested=peer.bgp_peer_id in tested)
-                              for peer in vif.bgp_peers) if p is not None and p.bgp_peer_state != "deleted")
+                              for peer in vif.bgp_peers)
+                  if p is not None and not (p.bgp_peer_state == "deleted" and p.deleted_at is not None))
     if vif.deleted_at is not None:
         # A deleted VIF's peers go with it [choice].
         peers = tuple(replace(peer, bgp_peer_state=state, bgp_status="down") for peer in peers)

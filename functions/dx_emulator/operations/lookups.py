@@ -76,7 +76,7 @@ def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualIn
         if record is None or (record.expires_at is not None and record.expires_at <= ctx.now):
             raise
         raise ClientException(f"Virtual interface {vif_id} belongs to account {record.allocated_to}, to which it was "
-                              "allocated: only that account can confirm or change it") from None
+                              "allocated: only that account can confirm it, change it or read its tags") from None
 
 
 def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:

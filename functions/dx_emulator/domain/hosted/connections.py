@@ -127,4 +127,6 @@ def move_hosted_connection(conn: Connection, host: Host) -> tuple[Connection, Ho
     slots = tuple(slot for slot in host.hosted_slots if slot.connection_id != conn.connection_id)
     moved = replace(host, hosted_slots=(*slots, HostedSlot(conn.connection_id, vlan, conn.owner_account,
                                                             conn.bandwidth)))
-    return replace(conn, hosted_on=host.resource_id), moved
+    # Its port is now the host's [seen: AWS's example answers with the LAG's device].
+    return replace(conn, hosted_on=host.resource_id, aws_device=host.aws_device,
+                   aws_logical_device_id=host.aws_logical_device_id), moved

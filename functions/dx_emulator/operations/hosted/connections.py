@@ -19,7 +19,7 @@ from ...domain.hosted.connections import (
 from ...domain.hosted.model import Allocation, Interconnect
 from ...domain.hosted.partners import SUB_GIGABIT
 from ...domain.model import Connection, Lag
-from ...errors import ClientException
+from ...errors import ClientException, NotFoundException
 from ...scope import Scope
 from ...store.writes import Detach, Expire, Put, Write
 from .. import lookups, views
@@ -117,10 +117,15 @@ def associate(call: Call) -> dict[str, Any]:
 
     def attempt() -> Connection:
         ctx = call.context()
-        conn = hosted_lookups.visible_connection(call, ctx, connection_id)
-        record = hosted_lookups.allocation(call, conn.connection_id)
-        if record is None:  # the customer's own view of it: the partner moves it
+        record = hosted_lookups.allocation(call, lookups.required(connection_id, "connectionId"))
+        if record is None:  # unknown, or the customer's own view of it: the partner moves it
+            conn = lookups.connection(call, ctx, connection_id)
             raise ClientException(f"Connection {conn.connection_id} is not a hosted connection of yours")
+        stored = call.store.get(Connection, Scope(record.allocated_to, ctx.region), record.allocated_id)
+        current = None if stored is None else lookups.current_connection(stored, ctx)
+        if current is None:
+            raise NotFoundException(f"Could not find Connection with ID {connection_id}")
+        conn = current
         host = hosted_lookups.host(call, ctx, parent_id, "AssociateHostedConnection")
         if host.resource_id == conn.hosted_on:
             return conn
