@@ -21,6 +21,7 @@ from dx_emulator.operations.table import OPERATIONS
 from tests.conftest import REMOTE
 from tests.support.cli_examples import EXAMPLES, Example, Scene, Setup, World, differences, examples, run_cli
 from tests.support.cli_gateway_worlds import GATEWAY_SCENARIOS, MID_COURSE, ON_THE_WAY, gateway
+from tests.support.cli_hosted_worlds import HOSTED_SCENARIOS
 from tests.support.server import RunningServer, client, new_account, start_server
 
 
@@ -110,6 +111,7 @@ SA_EAST_1 = "sa-east-1"  # where the examples at the TIVIT location run
 # Each example: its region, and the world its command assumes.
 SCENARIOS: dict[str, tuple[str, Setup]] = {
     **GATEWAY_SCENARIOS,
+    **HOSTED_SCENARIOS,
     "create-connection#1": (SA_EAST_1, lambda s: World()),
     "describe-connections#1": ("us-east-1", lambda s: _connection_in_a_lag(s.dx)),
     "delete-connection#1": (SA_EAST_1, lambda s: World({

@@ -6,6 +6,7 @@ would put in place of the suite's."""
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import json
 import os
@@ -13,6 +14,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ VOLATILE = frozenset({"ownerAccount", "awsDevice", "awsDeviceV2", "awsLogicalDev
                       "associationId", "proposalId"})
 EXAMPLE_ACCOUNT = "123456789012"
 ROUTER_VOLATILE = ("customer_address", "amazon_address", "bgp_auth_key")
+SHELL = ("|", ">")  # where an example's line goes on past the CLI: its LOA piped and redirected to a file
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,11 @@ Setup = Callable[[Scene], World]
 
 
 def _command(lines: list[str]) -> list[str]:
-    joined = " ".join(line.strip().rstrip("\\").strip() for line in lines)
-    return shlex.split(joined)[2:]  # drop "aws directconnect"
+    """The words after "aws directconnect"; a pipe or redirect is a word of its own, as the shell reads it."""
+    words = shlex.shlex(" ".join(line.strip().rstrip("\\").strip() for line in lines), posix=True,
+                        punctuation_chars="".join(SHELL))
+    words.whitespace_split, words.commenters = True, ""
+    return list(words)[2:]
 
 
 def _output(lines: list[str]) -> Any:
@@ -113,14 +119,30 @@ def _indented(lines: list[str]) -> list[str]:
 
 
 def run_cli(url: str, account: str, region: str, command: list[str]) -> Any:
-    """``aws directconnect <command>`` against the emulator; its JSON output (None if it printed none)."""
+    """``aws directconnect <command>`` against the emulator; its JSON output (None if it printed none).
+    A command piped or redirected on (an LOA into a PDF) runs in a shell, in a directory of its own,
+    and each file it writes must hold what its name says."""
     environment = {**os.environ, "AWS_ACCESS_KEY_ID": account, "AWS_SECRET_ACCESS_KEY": "x",
                    "AWS_DEFAULT_REGION": region, "AWS_DEFAULT_OUTPUT": "json", "AWS_CONFIG_FILE": os.devnull,
                    "AWS_SHARED_CREDENTIALS_FILE": os.devnull, "AWS_MAX_ATTEMPTS": "1"}
-    done = subprocess.run([sys.executable, "-m", "awscli", "directconnect", *command, "--endpoint-url", url],
-                          capture_output=True, text=True, env=environment, check=False, timeout=60)
-    assert done.returncode == 0, f"aws directconnect {' '.join(command)}: {done.stderr}"
+    end = next((index for index, word in enumerate(command) if word in SHELL), len(command))
+    cli = [sys.executable, "-m", "awscli", "directconnect", *command[:end], "--endpoint-url", url]
+    with tempfile.TemporaryDirectory() as directory:
+        line = " ".join([shlex.join(cli), *(word if word in SHELL else shlex.quote(word) for word in command[end:])])
+        done = subprocess.run(["bash", "-o", "pipefail", "-c", line] if end < len(command) else cli, cwd=directory,
+                              capture_output=True, text=True, env=environment, check=False, timeout=60)
+        assert done.returncode == 0, f"aws directconnect {' '.join(command)}: {done.stderr}"
+        for written in Path(directory).iterdir():
+            _check_written(written)
     return json.loads(done.stdout) if done.stdout.strip() else None
+
+
+def _check_written(path: Path) -> None:
+    """A PDF (``.pdf``), or a PDF in base64 (``.base64``, which the Windows example then decodes)."""
+    content = path.read_bytes()
+    document = base64.b64decode(content.strip(), validate=True) if path.suffix == ".base64" else content
+    assert path.suffix in (".pdf", ".base64") and document.startswith(b"%PDF-") and document.rstrip().endswith(
+        b"%%EOF"), f"{path.name} holds no PDF: {content[:60]!r}"
 
 
 def _router_config(text: str, volatile: frozenset[str]) -> list[tuple[str, str]]:
