@@ -42,6 +42,20 @@ def test_the_example_world(server: RunningServer) -> None:
     assert vifs["prod"]["amazonSideAsn"] == 64512  # the declared virtual private gateway's
 
 
+def test_a_partner_world(server: RunningServer, tmp_path: Path) -> None:
+    account = new_account()
+    partner = tmp_path / "partner.yaml"
+    partner.write_text("nniPartnerType: v1\ninterconnects:\n"
+                       "  - {interconnectName: port, bandwidth: 10Gbps, location: EqDC2, providerName: Example}\n")
+    result = run_seed(server, account, partner)
+    assert result.returncode == 0, result.stderr
+    ids = json.loads(result.stdout)
+    dx = client(server.url, account, region="eu-west-1")
+    assert dx.describe_customer_metadata()["nniPartnerType"] == "v1"
+    [interconnect] = dx.describe_interconnects()["interconnects"]
+    assert (interconnect["interconnectId"], interconnect["providerName"]) == (ids["interconnects"]["port"], "Example")
+
+
 def test_a_world_the_api_refuses(server: RunningServer, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("connections:\n  - {connectionName: c, location: EqDC2, bandwidth: 3Gbps}\n")

@@ -2,12 +2,14 @@
 
 The file (YAML or JSON) uses the API's own member names, so what works in it works in a boto3
 call. ``virtualGateways`` and ``transitGateways`` declare the EC2 gateways the account deals with
-(PUT /_dx-emulator/world: domain/world.py has the members). ``directConnectGateways`` are created
+(PUT /_dx-emulator/world: domain/world.py has the members), ``nniPartnerType`` (v1, v2) makes it a
+Direct Connect partner, whose ``interconnects`` (CreateInterconnect members) follow the gateways.
+``directConnectGateways`` are created
 first and may list ``associations`` (CreateDirectConnectGatewayAssociation members). Connections and
 LAGs may list ``virtualInterfaces``; each VIF has a ``type`` (private, public, transit), may name its
 gateway by ``directConnectGatewayName``, and may list ``bgpPeers`` (NewBGPPeer members). Every
 resource needs a name (``connectionName``, ``lagName``, ``virtualInterfaceName``,
-``directConnectGatewayName``); the command prints the ids by name.
+``directConnectGatewayName``, ``interconnectName``); the command prints the ids by name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("virtualGateways", "transitGateways", "directConnectGateways", "connections", "lags")
+SECTIONS = ("virtualGateways", "transitGateways", "nniPartnerType", "directConnectGateways", "interconnects",
+            "connections", "lags")
+DECLARED = ("virtualGateways", "transitGateways", "nniPartnerType")  # the world document's members
 CREATE_VIF = {
     "private": ("create_private_virtual_interface", "newPrivateVirtualInterface"),
     "public": ("create_public_virtual_interface", "newPublicVirtualInterface"),
@@ -68,13 +72,16 @@ def seed(dx: Any, world: dict[str, Any], admin: Any = None) -> dict[str, dict[st
     """Create everything ``world`` describes with the client ``dx`` (and ``admin``, an AdminClient,
     for the declared EC2 gateways); return the ids by name."""
     ids: dict[str, dict[str, str]] = {"directConnectGateways": {}, "connections": {}, "lags": {},
-                                      "virtualInterfaces": {}}
-    declared = {section: world[section] for section in ("virtualGateways", "transitGateways") if section in world}
+                                      "virtualInterfaces": {}, "interconnects": {}}
+    declared = {section: world[section] for section in DECLARED if section in world}
     if declared:
         if admin is None:
-            raise SeedError("declaring gateways needs the emulator's admin route")
+            raise SeedError("declaring gateways or a partner type needs the emulator's admin route")
         admin.call("PUT", "world", declared)
     _gateways(dx, world, ids)
+    for interconnect in world.get("interconnects") or []:  # a partner's (nniPartnerType above)
+        ids["interconnects"][interconnect["interconnectName"]] = dx.create_interconnect(**interconnect)[
+            "interconnectId"]
     for lag_spec in world.get("lags") or []:
         spec = dict(lag_spec)
         vifs = spec.pop("virtualInterfaces", [])
