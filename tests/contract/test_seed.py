@@ -78,5 +78,5 @@ def test_a_file_that_is_not_a_world(server: RunningServer, tmp_path: Path) -> No
     bad.write_text("vifs: []\n")
     result = run_seed(server, new_account(), bad)
     assert result.returncode == 1
-    assert ("expected a mapping of 'virtualGateways', 'transitGateways', 'directConnectGateways', 'connections', "
-            "'lags'") in result.stderr
+    assert ("expected a mapping of 'virtualGateways', 'transitGateways', 'nniPartnerType', 'directConnectGateways', "
+            "'interconnects', 'connections', 'lags'") in result.stderr
