@@ -4,16 +4,14 @@ Each race asserts who won, every loser's error, and the state stored afterwards 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
 
 from tests.support.admin import declare
 from tests.support.errors import expect_error
-from tests.support.races import RACERS, error_codes, error_messages, race
+from tests.support.races import RACERS, error_codes, error_messages, race, split, tagged
 from tests.support.server import RunningServer, client, new_account
 from tests.support.world import connection, private_vif, transit_vif
 
@@ -35,18 +33,6 @@ def proposals(dx: Any, **filters: str) -> list[dict[str, Any]]:
         "directConnectGatewayAssociationProposals"])
 
 
-def tagged(role: str, call: Callable[[], Any]) -> tuple[str, Any]:
-    """The outcome of one racer's call, a result or its ClientError, with the racer's role."""
-    try:
-        return role, call()
-    except ClientError as error:
-        return role, error
-
-
-def split(outcomes: list[tuple[str, Any]], role: str) -> tuple[list[Any], list[ClientError]]:
-    mine = [outcome for played, outcome in outcomes if played == role]
-    return ([outcome for outcome in mine if not isinstance(outcome, ClientError)],
-            [outcome for outcome in mine if isinstance(outcome, ClientError)])
 
 
 def test_racing_associations_of_one_vgw_with_different_gateways(racers: list[Any]) -> None:

@@ -4,15 +4,13 @@ won, every loser's error, and the stored state afterwards as each account's Desc
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
 
 from tests.support.errors import expect_error
-from tests.support.races import RACERS, error_codes, error_messages, race
+from tests.support.races import RACERS, error_codes, error_messages, race, split, tagged
 from tests.support.server import RunningServer, client, new_account
 from tests.support.world import connection, gateway, private_vif
 
@@ -21,18 +19,6 @@ VLAN, VGW = 1000, "vgw-0a1b2c3d"
 HALF = RACERS // 2
 
 
-def tagged(role: str, call: Callable[[], Any]) -> tuple[str, Any]:
-    """The outcome of one racer's call, a result or its ClientError, with the racer's role."""
-    try:
-        return role, call()
-    except ClientError as error:
-        return role, error
-
-
-def split(outcomes: list[tuple[str, Any]], role: str) -> tuple[list[Any], list[ClientError]]:
-    mine = [outcome for played, outcome in outcomes if played == role]
-    return ([outcome for outcome in mine if not isinstance(outcome, ClientError)],
-            [outcome for outcome in mine if isinstance(outcome, ClientError)])
 
 
 def allocate(dx: Any, connection_id: str, owner_account: str) -> dict[str, Any]:

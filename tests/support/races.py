@@ -35,3 +35,19 @@ def error_codes(errors: list[ClientError]) -> set[str]:
 
 def error_messages(errors: list[ClientError]) -> set[str]:
     return {error.response["Error"]["Message"] for error in errors}
+
+
+def tagged(role: str, call: Callable[[], Any]) -> tuple[str, Any]:
+    """The outcome of one racer's call, a result or its ClientError, with the racer's role: for
+    races where racers play different parts."""
+    try:
+        return role, call()
+    except ClientError as error:
+        return role, error
+
+
+def split(outcomes: list[tuple[str, Any]], role: str) -> tuple[list[Any], list[ClientError]]:
+    """A role's results and its client errors."""
+    mine = [outcome for played, outcome in outcomes if played == role]
+    return ([outcome for outcome in mine if not isinstance(outcome, ClientError)],
+            [outcome for outcome in mine if isinstance(outcome, ClientError)])
