@@ -146,6 +146,8 @@ def test_moved_onto_a_partner_lag(parties: Parties) -> None:
                  p=p, host=lag_id)
     expect_error(p.customer.associate_hosted_connection, CLIENT, "is not a hosted connection of yours",
                  connectionId=conn_id, parentConnectionId=lag_id)
+    expect_error(p.partner.delete_lag, CLIENT, f"LAG {lag_id} has 1 hosted connection: delete them first",
+                 lagId=lag_id)
     # The LAG's own VIFs share its ports' VLANs with the connections it hosts, both ways.
     expect_error(private_vif, CLIENT, f"VLAN 4092 is already used by hosted connection {conn_id} on {lag_id}",
                  dx=p.partner, connection_id=lag_id, vlan=4092)

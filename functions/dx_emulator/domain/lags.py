@@ -91,6 +91,9 @@ def delete_lag(lag: Lag, live_members: int, ctx: Context) -> Lag:
     if lag.vif_slots:
         raise ClientException(f"LAG {lag.lag_id} has {plural(len(lag.vif_slots), 'virtual interface')}: "
                               "delete them first")
+    if lag.hosted_slots:  # a partner's LAG [choice: as DeleteInterconnect]
+        raise ClientException(f"LAG {lag.lag_id} has {plural(len(lag.hosted_slots), 'hosted connection')}: "
+                              "delete them first")
     if live_members:
         raise ClientException(f"LAG {lag.lag_id} has {plural(live_members, 'connection')}: delete them first")
     return replace(lag, lag_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)
