@@ -42,6 +42,12 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "describe-connections": (200, lambda b: len(b["connections"]) == 1),
     "create-lag": (200, lambda b: len(b["connections"]) == 2),
     "describe-lags": (200, lambda b: len(b["lags"]) == 1),
+    "update-lag": (200, lambda b: (b["lagName"], b["minimumLinks"]) == ("core-renamed", 1)),
+    "update-connection": (200, lambda b: b["connectionName"] == "renamed"),
+    "update-connections-billing-mode": (200, lambda b: [c["billingMode"] for c in b["connections"]] == [
+        "FlatRateTier1"]),
+    "describe-loa": (200, lambda b: base64.b64decode(b["loaContent"]).startswith(b"%PDF")),
+    "describe-connection-loa": (200, lambda b: b["loa"]["loaContentType"] == "application/pdf"),
     "create-private-virtual-interface": (200, lambda b: b["bgpPeers"][0]["customerAddress"] == "192.168.100.2/30"),
     "create-public-virtual-interface": (200, lambda b: b["virtualInterfaceState"] == "verifying"),
     "create-direct-connect-gateway": (200, lambda b: b["directConnectGateway"]["amazonSideAsn"] == 64600),

@@ -107,6 +107,16 @@ def _connection_in_a_lag(dx: Any) -> World:
     return World({"dxcon-fguhmqlc": conn}, frozenset({"connectionState"}))
 
 
+def _loa_connection(dx: Any, flat: bool = False) -> World:
+    world = World({"dxcon-fh6ayh1d": _connection(dx, "LOA connection", "EqDC2")})
+    if flat:
+        # DescribeLoa answers loaContent flat [doc: the model]; its example queries loa.loaContent, as
+        # DescribeConnectionLoa's does, and would decode "None". The example's query is the one thing
+        # changed.
+        world.ids["loa.loaContent"] = "loaContent"
+    return world
+
+
 SA_EAST_1 = "sa-east-1"  # where the examples at the TIVIT location run
 # Each example: its region, and the world its command assumes.
 SCENARIOS: dict[str, tuple[str, Setup]] = {
@@ -121,6 +131,13 @@ SCENARIOS: dict[str, tuple[str, Setup]] = {
     "describe-lags#1": ("us-east-1", lambda s: World({"dxlag-fgsu9erb": _lag(s.dx, "DA-LAG", "EqDC2", "10Gbps", 2)[
         "lagId"]}, frozenset({"lagState", "connectionState"}))),
     "delete-lag#1": ("us-east-1", lambda s: _empty_lag(s.dx)),
+    # Its members were still requested (the LAG down) when AWS ran it.
+    "update-lag#1": ("us-east-1", lambda s: World({"dxlag-ffjhj9lx": _lag(s.dx, "l", "CSVA1", "1Gbps", 2)["lagId"]},
+                                                  frozenset({"lagState", "connectionState"}))),
+    "describe-connection-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx)),
+    "describe-connection-loa#2": ("us-east-1", lambda s: _loa_connection(s.dx)),
+    "describe-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx, flat=True)),
+    "describe-loa#2": ("us-east-1", lambda s: _loa_connection(s.dx, flat=True)),
     "create-private-virtual-interface#1": (SA_EAST_1, lambda s: World({
         "dxcon-ffjrkx17": _connection(s.dx, "TIVIT connection", "TIVIT")}, frozenset({"amazonSideAsn"}))),
     "create-public-virtual-interface#1": (SA_EAST_1, lambda s: World({

@@ -156,6 +156,12 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "confirm connection": lambda w: ("ConfirmConnection", {"connectionId": w["ordered"]}),
     "decline connection": lambda w: ("DeleteConnection", {"connectionId": w["ordered"]}),
     "confirm agreement": lambda w: ("ConfirmCustomerAgreement", {"agreementName": "n"}),
+    "update connection": lambda w: ("UpdateConnection", {"connectionId": w["spare"]["connectionId"],
+                                                         "connectionName": "n", "encryptionMode": "no_encrypt"}),
+    "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1,
+                                           "encryptionMode": "should_encrypt"}),
+    "billing mode": lambda w: ("UpdateConnectionsBillingMode", {
+        "connectionIds": [w["spare"]["connectionId"], w["conn"]["connectionId"]], "billingMode": "FlatRateTier3"}),
     "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),
     "untag": lambda w: ("UntagResource", {"resourceArn": _arn(w), "tagKeys": ["dx-emulator:logical-redundancy"]}),
 }

@@ -67,3 +67,13 @@ class Ordering:
     def checked(self) -> Ordering:
         checked_billing_mode(self.billing_mode)
         return self
+
+
+# MACsec's encryption modes [doc: UpdateConnection.encryptionMode].
+ENCRYPTION_MODES = ("no_encrypt", "should_encrypt", "must_encrypt")
+
+
+def checked_encryption_mode(mode: str | None) -> str | None:
+    if mode is not None and mode not in ENCRYPTION_MODES:
+        raise ClientException(f"encryptionMode {mode} is not valid: use one of {', '.join(ENCRYPTION_MODES)}")
+    return mode

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import ClientException
-from .bandwidth import Ordering
+from .bandwidth import Ordering, checked_encryption_mode
 from .context import Context
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
@@ -114,3 +114,13 @@ def delete_connection(conn: Connection, ctx: Context, lag: Lag | None = None) ->
 
 def leave_lag(lag: Lag, conn: Connection) -> Lag:
     return replace(lag, connection_ids=tuple(member for member in lag.connection_ids if member != conn.connection_id))
+
+
+def update_connection(conn: Connection, name: str | None, encryption_mode: str | None) -> Connection:
+    """UpdateConnection: its name, its MACsec encryption mode [doc]."""
+    if conn.connection_state in GONE_STATES | {"rejected"}:
+        raise ClientException(f"Connection {conn.connection_id} is {conn.connection_state}: it cannot be updated")
+    if name is not None and not name:
+        raise ClientException("connectionName must not be empty")
+    return replace(conn, connection_name=name or conn.connection_name,
+                   encryption_mode=checked_encryption_mode(encryption_mode) or conn.encryption_mode)

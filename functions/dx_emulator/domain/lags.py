@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import ClientException
-from .bandwidth import Ordering
+from .bandwidth import Ordering, checked_encryption_mode
 from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
 from .model import GONE_STATES, Connection, Lag, Tag
@@ -97,3 +97,21 @@ def delete_lag(lag: Lag, live_members: int, ctx: Context) -> Lag:
     if live_members:
         raise ClientException(f"LAG {lag.lag_id} has {plural(live_members, 'connection')}: delete them first")
     return replace(lag, lag_state="deleting", deleted_at=ctx.now, expires_at=ctx.expires_at)
+
+
+def update_lag(lag: Lag, members: list[Connection], *, name: str | None, minimum_links: int | None,
+               encryption_mode: str | None) -> tuple[Lag, list[Connection]]:
+    """UpdateLag: its name, the operational-connection threshold (never above its connections, so
+    the LAG does not fall below it [doc]) and the encryption mode, which its members take [doc]."""
+    if lag.lag_state in GONE_STATES:
+        raise ClientException(f"LAG {lag.lag_id} is {lag.lag_state}: it cannot be updated")
+    if name is not None and not name:
+        raise ClientException("lagName must not be empty")
+    if minimum_links is not None and not 0 <= minimum_links <= len(lag.connection_ids):
+        raise ClientException(f"minimumLinks {minimum_links} is not valid for LAG {lag.lag_id}: use 0 to its "
+                              f"{plural(len(lag.connection_ids), 'connection')}")
+    mode = checked_encryption_mode(encryption_mode)
+    updated = replace(lag, lag_name=name or lag.lag_name,
+                      minimum_links=lag.minimum_links if minimum_links is None else minimum_links,
+                      encryption_mode=mode or lag.encryption_mode)
+    return updated, [replace(conn, encryption_mode=mode) for conn in members] if mode else []

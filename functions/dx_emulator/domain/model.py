@@ -119,6 +119,7 @@ class Connection:
     hosted_on: str | None = None
     vlan: int | None = None
     confirmed_at: float | None = None  # when its owner confirmed it: its states move from then
+    encryption_mode: str | None = None
     deleted_at: float | None = None
     # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
     expires_at: float | None = None
@@ -159,6 +160,7 @@ class Lag:
     vif_slots: tuple[VifSlot, ...] = ()
     # A partner's LAG hosts connections as an interconnect does [doc: allowsHostedConnections].
     hosted_slots: tuple[HostedSlot, ...] = ()
+    encryption_mode: str | None = None
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None

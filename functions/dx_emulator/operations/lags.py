@@ -1,11 +1,11 @@
-"""CreateLag, DescribeLags, DeleteLag."""
+"""CreateLag, DescribeLags, DeleteLag, UpdateLag."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from ..domain.lags import NewLag, create_lag, delete_lag
+from ..domain.lags import NewLag, create_lag, delete_lag, update_lag
 from ..domain.lifecycle import as_answered_to_delete
 from ..domain.model import Connection, Lag
 from . import lookups, views
@@ -74,3 +74,24 @@ def delete(call: Call) -> dict[str, Any]:
 
     lag = optimistic(attempt)
     return views.lag(replace(lag, lag_state=as_answered_to_delete(lag.lag_state, call.settings.lifecycle)), [])
+
+
+def update(call: Call) -> dict[str, Any]:
+    params = call.params
+    lag_id = params.string("lagId")
+    name, minimum, mode = params.string("lagName"), params.integer("minimumLinks"), params.string("encryptionMode")
+
+    def attempt() -> tuple[Lag, list[Connection]]:
+        ctx = call.context()
+        lag = lookups.lag(call, ctx, lag_id)
+        members = call.store.get_many(Connection, call.scope, lag.connection_ids)
+        if call.replayed(lag):
+            return lag, members
+        updated, changed = update_lag(lag, members, name=name, minimum_links=minimum, encryption_mode=mode)
+        # The LAG and the members taking its encryption mode, all or none.
+        saved = call.save(updated, *changed)
+        changed_ids = {conn.connection_id for conn in changed}
+        return saved, [*changed, *(conn for conn in members if conn.connection_id not in changed_ids)]
+
+    lag, members = optimistic(attempt)
+    return views.lag(lag, sorted(_current(members, call), key=lambda conn: conn.connection_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import admin, bgp_peers, connections, failover, identity, lags, tags, virtual_interfaces
+from . import admin, bgp_peers, connections, failover, identity, lags, loa, tags, virtual_interfaces
 from .call import Call
 from .gateways import associations, gateways, proposals
 from .hosted import connections as hosted_connections
@@ -65,6 +65,11 @@ OPERATIONS: dict[str, Operation] = {
     "DescribeInterconnects": interconnects.describe,
     "DeleteInterconnect": interconnects.delete,
     "DescribeInterconnectLoa": interconnects.describe_loa,
+    "UpdateConnection": connections.update,
+    "UpdateConnectionsBillingMode": connections.update_billing_mode,
+    "UpdateLag": lags.update,
+    "DescribeLoa": loa.describe_loa,
+    "DescribeConnectionLoa": loa.describe_connection_loa,
     "DescribeCustomerMetadata": customers.describe_metadata,
     "ConfirmCustomerAgreement": customers.confirm_agreement,
 }

@@ -46,6 +46,7 @@ def connection(conn: Connection) -> dict[str, Any]:
         "macSecCapable": False,
         "providerName": conn.provider_name,
         "billingMode": conn.billing_mode,
+        "encryptionMode": conn.encryption_mode,
         "tags": tags(conn.tags),
     })
 
@@ -72,6 +73,7 @@ def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
         "macSecCapable": False,
         "providerName": item.provider_name,
         "billingMode": item.billing_mode,
+        "encryptionMode": item.encryption_mode,
     })
 
 

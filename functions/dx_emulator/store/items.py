@@ -103,6 +103,7 @@ class ConnectionItem(BaseItem):
     hosted_on = UnicodeAttribute(null=True)
     vlan = NumberAttribute(null=True)
     confirmed_at = NumberAttribute(null=True)
+    encryption_mode = UnicodeAttribute(null=True)
 
 
 class LagItem(BaseItem):
@@ -124,6 +125,7 @@ class LagItem(BaseItem):
     tags = ListAttribute(of=TagAttribute)
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
     hosted_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
+    encryption_mode = UnicodeAttribute(null=True)
 
 
 class VirtualInterfaceItem(BaseItem):

@@ -8,8 +8,8 @@ from typing import Any
 from ...domain.hosted.interconnects import NewInterconnect, create_interconnect, delete_interconnect
 from ...domain.hosted.model import Interconnect
 from ...domain.lifecycle import as_answered_to_delete, current_interconnect
-from ...domain.loa import checked_content_type, loa_document
 from ...errors import ClientException
+from .. import loa
 from ..call import Call, optimistic
 from ..pages import page_of, page_request
 from ..views import compact, tags
@@ -77,11 +77,6 @@ def delete(call: Call) -> dict[str, Any]:
 
 
 def describe_loa(call: Call) -> dict[str, Any]:
-    content_type = checked_content_type(call.params.string("loaContentType"))
-    provider = call.params.string("providerName")
-    ctx = call.context()
-    item = hosted_lookups.interconnect(call, ctx, call.params.string("interconnectId"))
-    document = loa_document(resource_id=item.interconnect_id, name=item.interconnect_name, location=item.location,
-                            bandwidth=item.bandwidth, device=item.aws_device, account=item.owner_account,
-                            provider=provider or item.provider_name, issued_at=item.created_at)
-    return {"loa": {"loaContent": document, "loaContentType": content_type}}
+    """Deprecated for DescribeLoa; nested in ``loa`` [doc]."""
+    return {"loa": loa.letter(call, hosted_lookups.interconnect(call, call.context(),
+                                                                call.params.string("interconnectId")))}
