@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--table", default=os.environ.get("DX_EMULATOR_TABLE", DEFAULT_TABLE))
     serve.add_argument("--faults", metavar="JSON", help="inject faults (see README: failure drills)")
     serve.add_argument("--faults-seed", metavar="N", type=int, help="make the injected faults repeatable")
+    serve.add_argument("--strict-locations", action="store_true",
+                       help="refuse ports at locations DescribeLocations does not list")
     serve.add_argument("--partners", metavar="ACCOUNTS",
                        help="Direct Connect partner accounts, e.g. 111122223333:v1,444455556666 (type v2 by default)")
     for name, (flag, meaning) in DELAY_FLAGS.items():
@@ -136,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "seed":
         return seed(args.file, args.endpoint, args.account, args.region)
     delays = {name: getattr(args, name) for name in DELAY_FLAGS}
+    if args.strict_locations:
+        os.environ["DX_EMULATOR_STRICT_LOCATIONS"] = "true"
     serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays=delays, faults=args.faults,
           faults_seed=args.faults_seed, partners=args.partners)
     return 0

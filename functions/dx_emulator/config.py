@@ -78,6 +78,8 @@ class Settings:
     faults_seed: int | None = None
     # Direct Connect partner accounts and their types (domain/hosted/partners.py).
     partners: Mapping[str, str] = field(default_factory=dict)
+    # Whether new ports must name a location DescribeLocations lists (domain/locations.py).
+    strict_locations: bool = False
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -97,4 +99,5 @@ class Settings:
             faults=_non_empty(env, "DX_EMULATOR_FAULTS"),
             faults_seed=int(seed) if (seed := _non_empty(env, "DX_EMULATOR_FAULTS_SEED")) else None,
             partners=parse_partners(_non_empty(env, "DX_EMULATOR_PARTNERS")),
+            strict_locations=(_non_empty(env, "DX_EMULATOR_STRICT_LOCATIONS") or "false").lower() == "true",
         )

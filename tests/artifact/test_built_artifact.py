@@ -85,6 +85,9 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "create-bgp-peer": (200, lambda b: [p["addressFamily"] for p in b["virtualInterface"]["bgpPeers"]] == [
         "ipv4", "ipv6"]),
     "create-bgp-peer-same-family": (400, error("DirectConnectClientException", "address family ipv6")),
+    "describe-router-configuration": (200, lambda b: b["router"]["vendor"] == "Cisco Systems, Inc."
+                                      and "router bgp" in b["customerRouterConfig"]),
+    "describe-locations": (200, lambda b: b["locations"][0]["locationCode"] == "EqDC2"),
     "update-virtual-interface-attributes": (200, lambda b: b["mtu"] == 9001 and b["jumboFrameCapable"]),
     "tag-resource": (200, lambda b: b == {}),
     "describe-tags": (200, lambda b: b["resourceTags"][0]["tags"] == [{"key": "team", "value": "network"}]),

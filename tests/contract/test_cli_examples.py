@@ -134,6 +134,7 @@ SCENARIOS: dict[str, tuple[str, Setup]] = {
     # Its members were still requested (the LAG down) when AWS ran it.
     "update-lag#1": ("us-east-1", lambda s: World({"dxlag-ffjhj9lx": _lag(s.dx, "l", "CSVA1", "1Gbps", 2)["lagId"]},
                                                   frozenset({"lagState", "connectionState"}))),
+    "describe-locations#1": (SA_EAST_1, lambda s: World()),
     "describe-connection-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx)),
     "describe-connection-loa#2": ("us-east-1", lambda s: _loa_connection(s.dx)),
     "describe-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx, flat=True)),

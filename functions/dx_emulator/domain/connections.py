@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import ClientException
 from .bandwidth import Ordering, checked_encryption_mode
 from .context import Context
+from .locations import checked_location
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
@@ -73,7 +74,7 @@ def new_connection(ctx: Context, *, name: str, location: str, bandwidth: str, ta
 
 
 def create_connection(request: NewConnection, ctx: Context) -> Connection:
-    location = required(request.location, "location")
+    location = checked_location(required(request.location, "location"), ctx.region, ctx.strict_locations)
     bandwidth = checked_bandwidth(request.bandwidth)
     name = required(request.connection_name, "connectionName")
     return new_connection(ctx, name=name, location=location, bandwidth=bandwidth, tags=checked_tags(request.tags),

@@ -56,6 +56,7 @@ class Context:
     now: float
     entropy: Entropy = field(default_factory=SystemEntropy)
     public_asn_allow_list: frozenset[int] = frozenset()
+    strict_locations: bool = False
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
     names: Names = field(default_factory=Names)
 

@@ -8,6 +8,7 @@ from ..errors import ClientException
 from .bandwidth import Ordering, checked_encryption_mode
 from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
+from .locations import checked_location
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
@@ -41,7 +42,7 @@ def _check_migration(conn: Connection, location: str, bandwidth: str) -> None:
 def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None) -> tuple[Lag, list[Connection]]:
     """A LAG with ``numberOfConnections`` member connections: new ones, and ``existing`` migrated
     into it when given."""
-    location = required(request.location, "location")
+    location = checked_location(required(request.location, "location"), ctx.region, ctx.strict_locations)
     bandwidth = checked_bandwidth(request.connections_bandwidth, "connectionsBandwidth")
     name = required(request.lag_name, "lagName")
     count = request.number_of_connections

@@ -54,6 +54,7 @@ class Call:
             now=self.clock(),
             entropy=self.entropy,
             public_asn_allow_list=self.settings.public_asn_allow_list,
+            strict_locations=self.settings.strict_locations,
             lifecycle=self.settings.lifecycle,
             names=Names(f"{self.token}#{self._collisions[0]}" if self._collisions[0] else self.token),
         )

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import admin, bgp_peers, connections, failover, identity, lags, loa, tags, virtual_interfaces
+from . import (
+    admin,
+    bgp_peers,
+    connections,
+    failover,
+    identity,
+    lags,
+    loa,
+    locations,
+    router_configuration,
+    tags,
+    virtual_interfaces,
+)
 from .call import Call
 from .gateways import associations, gateways, proposals
 from .hosted import connections as hosted_connections
@@ -69,6 +81,8 @@ OPERATIONS: dict[str, Operation] = {
     "UpdateConnectionsBillingMode": connections.update_billing_mode,
     "UpdateLag": lags.update,
     "DescribeLoa": loa.describe_loa,
+    "DescribeLocations": locations.describe,
+    "DescribeRouterConfiguration": router_configuration.describe,
     "DescribeConnectionLoa": loa.describe_connection_loa,
     "DescribeCustomerMetadata": customers.describe_metadata,
     "ConfirmCustomerAgreement": customers.confirm_agreement,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from ...errors import ClientException
 from ..connections import plural, required
 from ..context import Context
+from ..locations import checked_location
 from ..model import GONE_STATES, Tag
 from ..tags import checked_tags, logical_redundancy
 from .model import Interconnect
@@ -26,7 +27,7 @@ class NewInterconnect:
 
 def create_interconnect(request: NewInterconnect, ctx: Context) -> Interconnect:
     name = required(request.interconnect_name, "interconnectName")
-    location = required(request.location, "location")
+    location = checked_location(required(request.location, "location"), ctx.region, ctx.strict_locations)
     bandwidth = required(request.bandwidth, "bandwidth")
     if bandwidth not in INTERCONNECT_BANDWIDTHS:
         raise ClientException(f"Bandwidth {bandwidth} is not available for an interconnect: use one of "
