@@ -136,6 +136,9 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "delete-connection-while-ordering": (200, lambda b: b["connectionState"] == "rejected"),
     "delete-interconnect-with-hosted-connections": (400, error("DirectConnectClientException",
                                                                "has 1 hosted connection: delete them first")),
+    "create-connection-for-lag": (200, lambda b: b["connectionName"] == "third member"),
+    "associate-connection-with-lag": (200, lambda b: b["lagId"].startswith("dxlag-")),
+    "disassociate-connection-from-lag": (200, lambda b: "lagId" not in b),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
 }
 

@@ -117,6 +117,12 @@ def _loa_connection(dx: Any, flat: bool = False) -> World:
     return world
 
 
+def _member_leaving(dx: Any) -> World:
+    lag_id = _lag(dx, "l", "EqDC2", "1Gbps", 1)["lagId"]
+    conn = _connection(dx, "Con2ForLag", "EqDC2", lagId=lag_id)
+    return World({"dxlag-fhccu14t": lag_id, "dxcon-fg9607vm": conn}, frozenset({"connectionState"}))
+
+
 SA_EAST_1 = "sa-east-1"  # where the examples at the TIVIT location run
 # Each example: its region, and the world its command assumes.
 SCENARIOS: dict[str, tuple[str, Setup]] = {
@@ -135,6 +141,11 @@ SCENARIOS: dict[str, tuple[str, Setup]] = {
     "update-lag#1": ("us-east-1", lambda s: World({"dxlag-ffjhj9lx": _lag(s.dx, "l", "CSVA1", "1Gbps", 2)["lagId"]},
                                                   frozenset({"lagState", "connectionState"}))),
     "describe-locations#1": (SA_EAST_1, lambda s: World()),
+    # The connection was still requested when AWS ran these; here it is available at once.
+    "associate-connection-with-lag#1": ("us-east-1", lambda s: World({
+        "dxlag-fhccu14t": _lag(s.dx, "l", "EqDC2", "1Gbps", 1)["lagId"],
+        "dxcon-fg9607vm": _connection(s.dx, "Con2ForLag", "EqDC2")}, frozenset({"connectionState"}))),
+    "disassociate-connection-from-lag#1": ("us-east-1", lambda s: _member_leaving(s.dx)),
     "describe-connection-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx)),
     "describe-connection-loa#2": ("us-east-1", lambda s: _loa_connection(s.dx)),
     "describe-loa#1": ("us-east-1", lambda s: _loa_connection(s.dx, flat=True)),

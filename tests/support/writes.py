@@ -156,6 +156,10 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "confirm connection": lambda w: ("ConfirmConnection", {"connectionId": w["ordered"]}),
     "decline connection": lambda w: ("DeleteConnection", {"connectionId": w["ordered"]}),
     "confirm agreement": lambda w: ("ConfirmCustomerAgreement", {"agreementName": "n"}),
+    "join LAG": lambda w: ("AssociateConnectionWithLag", {"connectionId": w["spare"]["connectionId"],
+                                                          "lagId": w["lag"]["lagId"]}),
+    "leave LAG": lambda w: ("DisassociateConnectionFromLag", {"connectionId": w["lag"]["connections"][0][
+        "connectionId"], "lagId": w["lag"]["lagId"]}),
     "update connection": lambda w: ("UpdateConnection", {"connectionId": w["spare"]["connectionId"],
                                                          "connectionName": "n", "encryptionMode": "no_encrypt"}),
     "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1,
