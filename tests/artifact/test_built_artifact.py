@@ -139,6 +139,8 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "create-connection-for-lag": (200, lambda b: b["connectionName"] == "third member"),
     "associate-connection-with-lag": (200, lambda b: b["lagId"].startswith("dxlag-")),
     "disassociate-connection-from-lag": (200, lambda b: "lagId" not in b),
+    "associate-virtual-interface": (200, lambda b: [p["bgpPeerState"] for p in b["bgpPeers"]] == [
+        "deleting", "verifying"]),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
 }
 

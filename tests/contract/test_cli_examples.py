@@ -117,6 +117,18 @@ def _loa_connection(dx: Any, flat: bool = False) -> World:
     return world
 
 
+def _vif_to_move(scene: Scene) -> World:
+    """A VIF on a connection at CSVA1, to move onto a LAG there; its VGW predates 2018 (ASN 7224)."""
+    scene.declare(vgws=[{"virtualGatewayId": "vgw-38e90b51", "region": "us-east-1", "amazonSideAsn": 7224}])
+    lag_id = _lag(scene.dx, "l", "CSVA1", "1Gbps", 1)["lagId"]
+    conn = _connection(scene.dx, "VIF1A's connection", "CSVA1")
+    vif = scene.dx.create_private_virtual_interface(connectionId=conn, newPrivateVirtualInterface={
+        "virtualInterfaceName": "VIF1A", "vlan": 123, "asn": 65000, "authKey": "0x123pK5_VBqv.UQ3kJ4123_",
+        "amazonAddress": "169.254.255.1/30", "customerAddress": "169.254.255.2/30",
+        "virtualGatewayId": "vgw-38e90b51"})
+    return World({"dxlag-ffjhj9lx": lag_id, "dxvif-fgputw0j": vif["virtualInterfaceId"]})
+
+
 def _member_leaving(dx: Any) -> World:
     lag_id = _lag(dx, "l", "EqDC2", "1Gbps", 1)["lagId"]
     conn = _connection(dx, "Con2ForLag", "EqDC2", lagId=lag_id)
@@ -141,6 +153,7 @@ SCENARIOS: dict[str, tuple[str, Setup]] = {
     "update-lag#1": ("us-east-1", lambda s: World({"dxlag-ffjhj9lx": _lag(s.dx, "l", "CSVA1", "1Gbps", 2)["lagId"]},
                                                   frozenset({"lagState", "connectionState"}))),
     "describe-locations#1": (SA_EAST_1, lambda s: World()),
+    "associate-virtual-interface#1": ("us-east-1", _vif_to_move),
     # The connection was still requested when AWS ran these; here it is available at once.
     "associate-connection-with-lag#1": ("us-east-1", lambda s: World({
         "dxlag-fhccu14t": _lag(s.dx, "l", "EqDC2", "1Gbps", 1)["lagId"],

@@ -156,6 +156,8 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "confirm connection": lambda w: ("ConfirmConnection", {"connectionId": w["ordered"]}),
     "decline connection": lambda w: ("DeleteConnection", {"connectionId": w["ordered"]}),
     "confirm agreement": lambda w: ("ConfirmCustomerAgreement", {"agreementName": "n"}),
+    "move VIF": lambda w: ("AssociateVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
+                                                         "connectionId": w["lag"]["lagId"]}),
     "join LAG": lambda w: ("AssociateConnectionWithLag", {"connectionId": w["spare"]["connectionId"],
                                                           "lagId": w["lag"]["lagId"]}),
     "leave LAG": lambda w: ("DisassociateConnectionFromLag", {"connectionId": w["lag"]["connections"][0][

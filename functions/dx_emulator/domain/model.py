@@ -225,6 +225,8 @@ class VirtualInterface:
     # account confirmed it (its states move on from then, as a created VIF's do from creation).
     allocated_by: str | None = None
     confirmed_at: float | None = None
+    # When AssociateVirtualInterface moved it onto another connection or LAG: it starts over there.
+    associated_at: float | None = None
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None
@@ -236,8 +238,9 @@ class VirtualInterface:
 
     @property
     def since(self) -> float:
-        """When its states began to move: a hosted VIF waits for its owner to confirm it."""
-        return self.confirmed_at if self.confirmed_at is not None else self.created_at
+        """When its states began to move: a hosted VIF waits for its owner to confirm it, a moved VIF
+        starts over on its new ports."""
+        return max(self.created_at, self.confirmed_at or 0.0, self.associated_at or 0.0)
 
     @property
     def state(self) -> str:

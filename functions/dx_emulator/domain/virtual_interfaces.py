@@ -63,7 +63,7 @@ class NewVirtualInterface:
     prefix_pool_ipv6: int | None = None
 
 
-def _check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -> int:
+def check_ports(parent: Parent, holder: Parent, request: NewVirtualInterface) -> int:
     """Refusals that depend on the connection or LAG and the ports it shares; returns the VLAN."""
     for resource in {parent.resource_id: parent, holder.resource_id: holder}.values():
         if resource.state in PARENT_STATES_REFUSING_VIFS:
@@ -169,7 +169,7 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
     is ``confirming`` until that account confirms it, with no gateway until then."""
     holder = parent if holder is None else holder
     kind = request.virtual_interface_type
-    vlan = _check_ports(parent, holder, request)
+    vlan = check_ports(parent, holder, request)
     if not request.virtual_interface_name:
         raise ClientException("virtualInterfaceName is required")
     family = checked_family(request.peer.address_family or IPV4)  # AWS's console default [choice]

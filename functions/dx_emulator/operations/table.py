@@ -17,6 +17,7 @@ from . import (
     locations,
     router_configuration,
     tags,
+    vif_association,
     virtual_interfaces,
 )
 from .call import Call
@@ -81,6 +82,7 @@ OPERATIONS: dict[str, Operation] = {
     "UpdateConnection": connections.update,
     "UpdateConnectionsBillingMode": connections.update_billing_mode,
     "UpdateLag": lags.update,
+    "AssociateVirtualInterface": vif_association.associate,
     "AssociateConnectionWithLag": lag_members.associate,
     "DisassociateConnectionFromLag": lag_members.disassociate,
     "DescribeLoa": loa.describe_loa,

@@ -164,6 +164,7 @@ class VirtualInterfaceItem(BaseItem):
     failover_tests = ListAttribute(of=FailoverTestAttribute, null=True)
     allocated_by = UnicodeAttribute(null=True)
     confirmed_at = NumberAttribute(null=True)
+    associated_at = NumberAttribute(null=True)
     # Derived from bgp_peers on save, so DeleteBGPPeer by bgpPeerId alone can find its VIF with a
     # filtered query instead of a second item written on every CreateBGPPeer.
     bgp_peer_ids = UnicodeSetAttribute(null=True)
