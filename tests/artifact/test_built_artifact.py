@@ -141,6 +141,9 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "disassociate-connection-from-lag": (200, lambda b: "lagId" not in b),
     "associate-virtual-interface": (200, lambda b: [p["bgpPeerState"] for p in b["bgpPeers"]] == [
         "deleting", "verifying"]),
+    "create-macsec-connection": (200, lambda b: b["macSecCapable"] is True),
+    "associate-mac-sec-key": (200, lambda b: [k["state"] for k in b["macSecKeys"]] == ["associating"]),
+    "disassociate-unknown-mac-sec-key": (400, error("DirectConnectClientException", "is not associated with")),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
 }
 

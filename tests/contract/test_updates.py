@@ -11,15 +11,15 @@ from tests.support.world import connection
 CLIENT, NOT_FOUND = "DirectConnectClientException", "DirectConnectClientException"
 
 
-def lag(dx: Any, members: int = 2) -> dict[str, Any]:
+def lag(dx: Any, members: int = 2, macsec: bool = False) -> dict[str, Any]:
     return dict(dx.create_lag(numberOfConnections=members, location="EqDC2", connectionsBandwidth="10Gbps",
-                              lagName="l"))
+                              lagName="l", requestMACSec=macsec))
 
 
 def test_update_connection(dx: Any) -> None:
-    conn_id = connection(dx)["connectionId"]
+    conn_id = connection(dx, requestMACSec=True)["connectionId"]
     renamed = dx.update_connection(connectionId=conn_id, connectionName="renamed")
-    assert (renamed["connectionName"], renamed.get("encryptionMode")) == ("renamed", None)
+    assert (renamed["connectionName"], renamed["encryptionMode"]) == ("renamed", "no_encrypt")
     encrypted = dx.update_connection(connectionId=conn_id, encryptionMode="should_encrypt")
     assert (encrypted["connectionName"], encrypted["encryptionMode"]) == ("renamed", "should_encrypt")
     [seen] = dx.describe_connections(connectionId=conn_id)["connections"]
@@ -36,7 +36,7 @@ def test_update_connection(dx: Any) -> None:
 
 
 def test_update_lag(dx: Any) -> None:
-    created = lag(dx)
+    created = lag(dx, macsec=True)
     lag_id = created["lagId"]
     assert created["minimumLinks"] == 0
     updated = dx.update_lag(lagId=lag_id, lagName="2ConnLag", minimumLinks=2)

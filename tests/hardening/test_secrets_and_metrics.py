@@ -74,7 +74,16 @@ def scenario(h: Harness) -> list[str]:
     send("DescribeVirtualInterfaces", {"virtualInterfaceId": vif_id})
     send("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "asn": 65001,
                            "customerAddress": peered.body["virtualInterface"]["bgpPeers"][1]["customerAddress"]})
-    return keys
+    # A MACsec CAK, accepted and refused: never in a log, nor in any answer.
+    secured = send("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "m",
+                                        "requestMACSec": True}).body
+    cak, refused_cak = "c0ffee" * 10 + "c0de", "c0ffee" * 10 + "beef"
+    answer = send("AssociateMacSecKey", {"connectionId": secured["connectionId"], "ckn": "ab" * 32, "cak": cak})
+    assert answer.status == 200 and cak not in str(answer.body)
+    assert send("AssociateMacSecKey", {"connectionId": conn["connectionId"], "ckn": "cd" * 32,
+                                       "cak": refused_cak}).status == 400
+    assert cak not in str(send("DescribeConnections", {}).body)
+    return [*keys, cak, refused_cak]
 
 
 def test_auth_keys_and_signatures_never_reach_the_logs(h: Harness, logs: Collect, monkeypatch: pytest.MonkeyPatch,
@@ -88,7 +97,7 @@ def test_auth_keys_and_signatures_never_reach_the_logs(h: Harness, logs: Collect
     assert h.send("DescribeVirtualInterfaces", {"virtualInterfaceId": "dxvif-00000000"}, account=ACCOUNT,
                   signature=SIGNATURE).status == 500
     text = "\n".join(logs.lines) + capsys.readouterr().out
-    assert len(logs.lines) >= 7  # the scenario was logged (one line a request, and the failure's trace)
+    assert len(logs.lines) >= 10  # the scenario was logged (one line a request, and the failure's trace)
     assert "Traceback" in text
     for secret in [*keys, SIGNATURE]:
         assert secret not in text, f"{secret} reached the logs"

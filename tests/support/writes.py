@@ -4,6 +4,7 @@ catalogue the fault tests drive (a failure at any step, an answer lost after the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -80,7 +81,11 @@ def _hosted(h: Harness, account: str, conn: dict[str, Any]) -> dict[str, Any]:
     ally_port = call("CreateInterconnect", {"interconnectName": "a", "bandwidth": "1Gbps", "location": "EqDC2"}, ally)
     ordered = call("AllocateHostedConnection", {"connectionId": ally_port["interconnectId"], "ownerAccount": account,
                                                 "bandwidth": "50Mbps", "connectionName": "o", "vlan": 12}, ally)
-    return {"interconnect": interconnect["interconnectId"], "spare interconnect": spare["interconnectId"],
+    secured = call("CreateConnection", {"location": "EqDC2", "bandwidth": "10Gbps", "connectionName": "m",
+                                        "requestMACSec": True})
+    keyed = call("AssociateMacSecKey", {"connectionId": secured["connectionId"], "ckn": "ab" * 32, "cak": "cd" * 32})
+    return {"secured": secured["connectionId"], "secret": keyed["macSecKeys"][0]["secretARN"],
+            "interconnect": interconnect["interconnectId"], "spare interconnect": spare["interconnectId"],
             "hosted": hosted["connectionId"], "allocated": allocated["virtualInterfaceId"],
             "offered": offered["virtualInterfaceId"], "ordered": ordered["connectionId"]}
 
@@ -156,6 +161,11 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "confirm connection": lambda w: ("ConfirmConnection", {"connectionId": w["ordered"]}),
     "decline connection": lambda w: ("DeleteConnection", {"connectionId": w["ordered"]}),
     "confirm agreement": lambda w: ("ConfirmCustomerAgreement", {"agreementName": "n"}),
+    "associate MACsec key": lambda w: ("AssociateMacSecKey", {"connectionId": w["secured"], "ckn": "ef" * 32,
+                                                              "cak": "01" * 32}),
+    # The secret's ARN names the account: the copy's, as its items do.
+    "disassociate MACsec key": lambda w: ("DisassociateMacSecKey", {
+        "connectionId": w["secured"], "secretARN": re.sub(r":\d{12}:", f":{w['account']}:", w["secret"], count=1)}),
     "move VIF": lambda w: ("AssociateVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
                                                          "connectionId": w["lag"]["lagId"]}),
     "join LAG": lambda w: ("AssociateConnectionWithLag", {"connectionId": w["spare"]["connectionId"],
@@ -164,8 +174,7 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
         "connectionId"], "lagId": w["lag"]["lagId"]}),
     "update connection": lambda w: ("UpdateConnection", {"connectionId": w["spare"]["connectionId"],
                                                          "connectionName": "n", "encryptionMode": "no_encrypt"}),
-    "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1,
-                                           "encryptionMode": "should_encrypt"}),
+    "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1, "lagName": "n"}),
     "billing mode": lambda w: ("UpdateConnectionsBillingMode", {
         "connectionIds": [w["spare"]["connectionId"], w["conn"]["connectionId"]], "billingMode": "FlatRateTier3"}),
     "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),

@@ -63,6 +63,7 @@ class Ordering:
 
     provider_name: str | None = None
     billing_mode: str | None = None
+    request_macsec: bool = False
 
     def checked(self) -> Ordering:
         checked_billing_mode(self.billing_mode)

@@ -8,6 +8,7 @@ from ..errors import ClientException
 from .bandwidth import Ordering, checked_encryption_mode
 from .context import Context
 from .locations import checked_location
+from .macsec import MACSEC_MISMATCH, checked_capable, checked_request
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
@@ -70,6 +71,9 @@ def new_connection(ctx: Context, *, name: str, location: str, bandwidth: str, ta
         provider_name=ordering.provider_name,
         billing_mode=ordering.billing_mode,
         tags=tags,
+        # A MACsec port starts unencrypted until keys and a mode are set [choice: Terraform reads no_encrypt].
+        mac_sec_capable=checked_request(ordering.request_macsec, bandwidth),
+        encryption_mode="no_encrypt" if ordering.request_macsec else None,
     )
 
 
@@ -91,6 +95,8 @@ def join_lag(conn: Connection, lag: Lag) -> tuple[Connection, Lag]:
         raise ClientException(
             f"Connection bandwidth {conn.bandwidth} differs from LAG {lag.lag_id}'s {lag.connections_bandwidth}"
         )
+    if conn.mac_sec_capable != lag.mac_sec_capable:
+        raise ClientException(MACSEC_MISMATCH.format(conn.connection_id))
     limit = max_lag_connections(lag.connections_bandwidth)
     if len(lag.connection_ids) >= limit:
         raise ClientException(f"LAG {lag.lag_id} already has {plural(limit, 'connection')}, the most a "
@@ -118,9 +124,11 @@ def leave_lag(lag: Lag, conn: Connection) -> Lag:
 
 
 def update_connection(conn: Connection, name: str | None, encryption_mode: str | None) -> Connection:
-    """UpdateConnection: its name, its MACsec encryption mode [doc]."""
+    """UpdateConnection: its name, its MACsec encryption mode [doc] (a MACsec port's)."""
     if conn.connection_state in GONE_STATES | {"rejected"}:
         raise ClientException(f"Connection {conn.connection_id} is {conn.connection_state}: it cannot be updated")
+    if encryption_mode is not None:
+        checked_capable(conn)
     if name is not None and not name:
         raise ClientException("connectionName must not be empty")
     return replace(conn, connection_name=name or conn.connection_name,

@@ -9,6 +9,7 @@ from .bandwidth import Ordering, checked_encryption_mode
 from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
 from .locations import checked_location
+from .macsec import MACSEC_MISMATCH, checked_capable, checked_request
 from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
@@ -80,7 +81,11 @@ def create_lag(request: NewLag, ctx: Context, existing: Connection | None = None
         provider_name=ordering.provider_name,
         billing_mode=ordering.billing_mode,
         tags=tags,
+        mac_sec_capable=checked_request(ordering.request_macsec, bandwidth, "LAG"),
+        encryption_mode="no_encrypt" if ordering.request_macsec else None,
     )
+    if existing is not None and existing.mac_sec_capable != lag.mac_sec_capable:
+        raise ClientException(MACSEC_MISMATCH.format(existing.connection_id))
     return lag, members
 
 
@@ -112,6 +117,8 @@ def update_lag(lag: Lag, members: list[Connection], *, name: str | None, minimum
         raise ClientException(f"minimumLinks {minimum_links} is not valid for LAG {lag.lag_id}: use 0 to its "
                               f"{plural(len(lag.connection_ids), 'connection')}")
     mode = checked_encryption_mode(encryption_mode)
+    if mode is not None:
+        checked_capable(lag)
     updated = replace(lag, lag_name=name or lag.lag_name,
                       minimum_links=lag.minimum_links if minimum_links is None else minimum_links,
                       encryption_mode=mode or lag.encryption_mode)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .hosted.model import Interconnect
-from .model import BgpPeer, Connection, Lag, VirtualInterface
+from .model import BgpPeer, Connection, Lag, MacSecKey, VirtualInterface
 
 STARTING_STATES = frozenset({"requested", "pending", "verifying"})
 # States that only a client's call ends: a hosted VIF ``confirming`` until its owner confirms it,
@@ -105,7 +105,13 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
         return conn
     state = _state(conn.connection_state, created_at=conn.since, delay=lifecycle.connection_available,
                    deleted_at=conn.deleted_at, lifecycle=lifecycle, now=now)
-    return replace(conn, connection_state=state)
+    return replace(conn, connection_state=state, mac_sec_keys=_keys(conn.mac_sec_keys, now))
+
+
+def _keys(keys: tuple[MacSecKey, ...], now: float) -> tuple[MacSecKey, ...]:
+    """MACsec keys: ``associating`` -> ``associated`` on the next read [choice: no delay setting]."""
+    return tuple(replace(key, state="associated") if key.state == "associating" and now > key.start_on else key
+                 for key in keys)
 
 
 def current_interconnect(interconnect: Interconnect, lifecycle: Lifecycle, now: float) -> Interconnect | None:
@@ -123,4 +129,4 @@ def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
         return None
     state = _state(lag.lag_state, created_at=lag.created_at, delay=lifecycle.connection_available,
                    deleted_at=lag.deleted_at, lifecycle=lifecycle, now=now)
-    return replace(lag, lag_state=state)
+    return replace(lag, lag_state=state, mac_sec_keys=_keys(lag.mac_sec_keys, now))

@@ -95,6 +95,14 @@ class HostedSlot:
 
 
 @dataclass(frozen=True, slots=True)
+class MacSecKey:
+    secret_arn: str
+    ckn: str
+    state: str
+    start_on: float
+
+
+@dataclass(frozen=True, slots=True)
 class Connection:
     owner_account: str
     region: str
@@ -120,6 +128,8 @@ class Connection:
     vlan: int | None = None
     confirmed_at: float | None = None  # when its owner confirmed it: its states move from then
     encryption_mode: str | None = None
+    mac_sec_capable: bool = False
+    mac_sec_keys: tuple[MacSecKey, ...] = ()
     deleted_at: float | None = None
     # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
     expires_at: float | None = None
@@ -161,6 +171,8 @@ class Lag:
     # A partner's LAG hosts connections as an interconnect does [doc: allowsHostedConnections].
     hosted_slots: tuple[HostedSlot, ...] = ()
     encryption_mode: str | None = None
+    mac_sec_capable: bool = False
+    mac_sec_keys: tuple[MacSecKey, ...] = ()
     deleted_at: float | None = None
     expires_at: float | None = None
     version: int | None = None

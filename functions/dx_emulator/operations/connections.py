@@ -27,9 +27,8 @@ from .pages import page_of, page_request
 
 
 def ordering(params: Members) -> Ordering:
-    # requestMACSec: accepted; MAC Security is emulated with the MACsec operations [choice].
-    params.boolean("requestMACSec")
-    return Ordering(provider_name=params.string("providerName"), billing_mode=params.string("billingMode"))
+    return Ordering(provider_name=params.string("providerName"), billing_mode=params.string("billingMode"),
+                    request_macsec=bool(params.boolean("requestMACSec")))
 
 
 def create(call: Call) -> dict[str, Any]:

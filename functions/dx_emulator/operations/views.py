@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain import asns
 from ..domain.failover import History
-from ..domain.model import PUBLIC, TRANSIT, BgpPeer, Connection, Lag, Tag, VirtualInterface
+from ..domain.model import PUBLIC, TRANSIT, BgpPeer, Connection, Lag, MacSecKey, Tag, VirtualInterface
 from ..domain.router_config import customer_router_config
 
 
@@ -20,6 +20,12 @@ def compact(values: dict[str, Any]) -> dict[str, Any]:
 
 def tags(items: tuple[Tag, ...]) -> list[dict[str, str]]:
     return [compact({"key": tag.key, "value": tag.value}) for tag in items]
+
+
+def mac_sec_keys(keys: tuple[MacSecKey, ...]) -> list[dict[str, Any]]:
+    """Never a CAK: the emulator does not keep one."""
+    return [{"secretARN": key.secret_arn, "ckn": key.ckn, "state": key.state,
+             "startOn": _time(key.start_on).strftime("%Y-%m-%dT%H:%M:%S.000Z")} for key in keys]
 
 
 def connection(conn: Connection) -> dict[str, Any]:
@@ -43,7 +49,10 @@ def connection(conn: Connection) -> dict[str, Any]:
         "awsLogicalDeviceId": conn.aws_logical_device_id,
         "jumboFrameCapable": False,
         "hasLogicalRedundancy": conn.has_logical_redundancy,
-        "macSecCapable": False,
+        "macSecCapable": conn.mac_sec_capable,
+        "portEncryptionStatus": None if not conn.mac_sec_capable else (
+            "Encryption Up" if any(key.state == "associated" for key in conn.mac_sec_keys) else "Encryption Down"),
+        "macSecKeys": mac_sec_keys(conn.mac_sec_keys) if conn.mac_sec_capable else None,
         "providerName": conn.provider_name,
         "billingMode": conn.billing_mode,
         "encryptionMode": conn.encryption_mode,
@@ -70,7 +79,8 @@ def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
         "jumboFrameCapable": False,
         "hasLogicalRedundancy": item.has_logical_redundancy,
         "tags": tags(item.tags),
-        "macSecCapable": False,
+        "macSecCapable": item.mac_sec_capable,
+        "macSecKeys": mac_sec_keys(item.mac_sec_keys) if item.mac_sec_capable else None,
         "providerName": item.provider_name,
         "billingMode": item.billing_mode,
         "encryptionMode": item.encryption_mode,

@@ -58,6 +58,13 @@ class FailoverTestAttribute(MapAttribute[str, Any]):
     stopped_at = NumberAttribute(null=True)
 
 
+class MacSecKeyAttribute(MapAttribute[str, Any]):
+    secret_arn = UnicodeAttribute()
+    ckn = UnicodeAttribute()
+    state = UnicodeAttribute()
+    start_on = NumberAttribute()
+
+
 class BaseItem(Model):
     class Meta:
         table_name = DEFAULT_TABLE
@@ -104,6 +111,8 @@ class ConnectionItem(BaseItem):
     vlan = NumberAttribute(null=True)
     confirmed_at = NumberAttribute(null=True)
     encryption_mode = UnicodeAttribute(null=True)
+    mac_sec_capable = BooleanAttribute(default=False)
+    mac_sec_keys = ListAttribute(of=MacSecKeyAttribute, default=list)
 
 
 class LagItem(BaseItem):
@@ -126,6 +135,8 @@ class LagItem(BaseItem):
     vif_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
     hosted_slots: MapAttribute[str, Any] = MapAttribute(default=dict)  # type: ignore[no-untyped-call]
     encryption_mode = UnicodeAttribute(null=True)
+    mac_sec_capable = BooleanAttribute(default=False)
+    mac_sec_keys = ListAttribute(of=MacSecKeyAttribute, default=list)
 
 
 class VirtualInterfaceItem(BaseItem):

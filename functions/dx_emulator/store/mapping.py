@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from ..domain.gateways.associations import Ec2Gateway, LinkSlot
 from ..domain.gateways.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
-from ..domain.model import BgpPeer, FailoverTest, HostedSlot, Tag, VifSlot
+from ..domain.model import BgpPeer, FailoverTest, HostedSlot, MacSecKey, Tag, VifSlot
 from .gateway_items import Ec2GatewayAttribute
-from .items import BgpPeerAttribute, FailoverTestAttribute, TagAttribute
+from .items import BgpPeerAttribute, FailoverTestAttribute, MacSecKeyAttribute, TagAttribute
 
 E = TypeVar("E")
 Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
@@ -63,6 +63,7 @@ CONVERTERS: dict[str, Converter] = {
     "bgp_peers": _maps(BgpPeer, BgpPeerAttribute),
     "tags": _maps(Tag, TagAttribute),
     "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
+    "mac_sec_keys": _maps(MacSecKey, MacSecKeyAttribute),
     "vif_slots": _keyed(VifSlot, "virtual_interface_id"),
     "hosted_slots": _keyed(HostedSlot, "connection_id"),
     "attachments": _keyed(AttachmentSlot, "virtual_interface_id"),
