@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .errors import InvalidSignatureException
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/[^/,\s]+/aws4_request")
-_ACCOUNT = re.compile(r"\d{12}")
+_ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
 # AWS's region names: us-east-1, eu-central-2, us-gov-west-1, us-isob-east-1, cn-northwest-1.
 _REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
 

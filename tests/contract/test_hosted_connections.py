@@ -82,6 +82,17 @@ def test_allocated_confirmed_and_carrying_one_vif(parties: Parties) -> None:
     assert hosted(p)[0]["connectionState"] == "deleted"
 
 
+def test_a_hosted_connection_joins_no_lag(parties: Parties) -> None:
+    p = parties
+    conn_id = allocate(p, bandwidth="1Gbps")["connectionId"]
+    expect_error(p.customer.create_lag, CLIENT, f"Connection {conn_id} is a hosted connection: it cannot join a LAG",
+                 numberOfConnections=1, location="EqDC2", connectionsBandwidth="1Gbps", lagName="l",
+                 connectionId=conn_id)
+    expect_error(p.partner.allocate_connection_on_interconnect, CLIENT, "interconnectId is required",
+                 **{"ownerAccount": p.customer_account, "bandwidth": "50Mbps", "connectionName": "n", "vlan": 5,
+                    "interconnectId": ""})
+
+
 def test_declined_while_ordering(parties: Parties) -> None:
     p = parties
     conn_id = allocate(p)["connectionId"]

@@ -5,6 +5,7 @@ Both accounts' views are checked after each step."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,8 @@ from typing import Any
 import pytest
 
 from tests.support.errors import expect_error
-from tests.support.server import new_account
+from tests.support.raw import json_call
+from tests.support.server import RunningServer, new_account
 from tests.support.world import connection, gateway, private_vif
 
 CLIENT, NOT_FOUND = "DirectConnectClientException", "DirectConnectClientException"
@@ -220,3 +222,32 @@ def test_allocations_keep_the_connections_vlans_and_quotas(parties: Parties) -> 
     # The connection holds its hosted VIF: it cannot be deleted under it.
     expect_error(p.allocator.delete_connection, CLIENT, "has 2 virtual interfaces: delete them first",
                  connectionId=p.connection_id)
+
+
+def test_an_allocation_takes_only_its_own_members(parties: Parties, server: RunningServer,
+                                                  make_client: Callable[..., Any]) -> None:
+    """Gateways and SiteLink are the owner's to choose: an allocation that sends them (an SDK would
+    not) gets a VIF without them, which both accounts can still delete."""
+    p = parties
+    body = {"connectionId": p.connection_id, "ownerAccount": p.owner_account,
+            "newTransitVirtualInterfaceAllocation": {
+                **ALLOCATION, "directConnectGatewayId": "11111111-2222-4333-8444-555555555555",
+                "enableSiteLink": True}}
+    answer = json_call(server.url, "OvertureService.AllocateTransitVirtualInterface", json.dumps(body).encode(),
+                       account=p.allocator_account)
+    assert answer.status == 200, answer.body
+    vif = answer.json()["virtualInterface"]
+    assert (vif["directConnectGatewayId"], vif["siteLinkEnabled"]) == ("", False)
+    assert p.owner.delete_virtual_interface(virtualInterfaceId=vif["virtualInterfaceId"])[
+        "virtualInterfaceState"] == "rejected"
+    expect_error(p.allocator.allocate_private_virtual_interface, CLIENT, "is not an AWS account id (12 digits)",
+                 connectionId=p.connection_id, ownerAccount="١٢٣٤٥٦٧٨٩٠١٢",
+                 newPrivateVirtualInterfaceAllocation=ALLOCATION)
+
+
+def test_the_owner_changes_a_hosted_vifs_rate_limit(parties: Parties) -> None:
+    p = parties
+    vif_id = allocate(p)["virtualInterfaceId"]
+    p.owner.confirm_private_virtual_interface(virtualInterfaceId=vif_id, virtualGatewayId="vgw-e4a47df9")
+    updated = p.owner.update_virtual_interface_attributes(virtualInterfaceId=vif_id, rateLimit="1Gbps")
+    assert updated["rateLimit"] == "1Gbps"

@@ -53,6 +53,10 @@ def test_agreements_are_signed_by_confirming_them(dx: Any) -> None:
         {"agreementName": "Partner NNI terms", "status": "signed"}]
     expect_error(dx.confirm_customer_agreement, CLIENT, "agreementName must be 1 to 100 characters",
                  agreementName="x" * 101)
+    for number in range(18):  # 20 in all, the most an account confirms
+        dx.confirm_customer_agreement(agreementName=f"terms {number}")
+    expect_error(dx.confirm_customer_agreement, CLIENT, "An account confirms at most 20 agreements",
+                 agreementName="one too many")
 
 
 def test_partners_from_the_deployment_and_from_the_world(make_client: Callable[..., Any], partner: Any) -> None:

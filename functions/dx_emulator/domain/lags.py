@@ -26,6 +26,8 @@ class NewLag:
 
 
 def _check_migration(conn: Connection, location: str, bandwidth: str) -> None:
+    if conn.allocated_by is not None:  # a hosted connection moves with AssociateHostedConnection [doc]
+        raise ClientException(f"Connection {conn.connection_id} is a hosted connection: it cannot join a LAG")
     if conn.lag_id is not None:
         raise ClientException(f"Connection {conn.connection_id} is already in LAG {conn.lag_id}")
     if conn.connection_state in GONE_STATES:

@@ -35,8 +35,9 @@ REQUEST_MEMBER = {
 }
 
 
-def new_virtual_interface(kind: str, new: Members) -> NewVirtualInterface:
-    """The request's VIF (an allocation's shapes are the create's without the gateways)."""
+def new_virtual_interface(kind: str, new: Members, allocation: bool = False) -> NewVirtualInterface:
+    """The request's VIF. An allocation's shapes are the create's without the gateways and SiteLink
+    (its owner chooses those): members it does not have are ignored, as in every structure."""
     prefixes = new.structures("routeFilterPrefixes") if kind == PUBLIC else None
     return NewVirtualInterface(
         virtual_interface_type=kind,
@@ -51,14 +52,14 @@ def new_virtual_interface(kind: str, new: Members) -> NewVirtualInterface:
             customer_address=new.string("customerAddress"),
         ),
         mtu=new.integer("mtu") if kind != PUBLIC else None,
-        virtual_gateway_id=new.string("virtualGatewayId") if kind == PRIVATE else None,
-        direct_connect_gateway_id=new.string("directConnectGatewayId") if kind != PUBLIC else None,
+        virtual_gateway_id=new.string("virtualGatewayId") if kind == PRIVATE and not allocation else None,
+        direct_connect_gateway_id=new.string("directConnectGatewayId") if kind != PUBLIC and not allocation else None,
         route_filter_prefixes=None if prefixes is None else tuple(p.string("cidr") or "" for p in prefixes),
         tags=new.tags(),
-        enable_site_link=new.boolean("enableSiteLink") if kind != PUBLIC else None,
+        enable_site_link=new.boolean("enableSiteLink") if kind != PUBLIC and not allocation else None,
         rate_limit=new.string("rateLimit"),
-        prefix_pool_ipv4=new.integer("prefixPoolAllocatedCountIpv4") if kind != PUBLIC else None,
-        prefix_pool_ipv6=new.integer("prefixPoolAllocatedCountIpv6") if kind != PUBLIC else None,
+        prefix_pool_ipv4=new.integer("prefixPoolAllocatedCountIpv4") if kind != PUBLIC and not allocation else None,
+        prefix_pool_ipv6=new.integer("prefixPoolAllocatedCountIpv6") if kind != PUBLIC and not allocation else None,
     )
 
 
@@ -92,7 +93,9 @@ def _create(call: Call, kind: str) -> VirtualInterface:
         on_member = isinstance(parent, Connection) and parent.lag_id is not None
         holder = lookups.lag(call, ctx, parent.lag_id) if on_member else parent
         if call.replayed(holder):  # this request already made its VIF (whose id is the request's)
-            return lookups.virtual_interface(call, ctx, ctx.new_id("dxvif"))
+            made = call.store.get(VirtualInterface, call.scope, call.context().new_id("dxvif"))
+            if made is not None and call.replayed(made):  # (and not another's, after an id collision)
+                return lookups.virtual_interface(call, ctx, made.virtual_interface_id)
         gateway, gateway_asn = gateways_of(call, ctx, request.virtual_gateway_id, request.direct_connect_gateway_id)
         holder, vif = create_virtual_interface(parent, request, ctx, holder, gateway_asn)
         writes: list[Write] = [Put(vif), Put(holder)]  # the VIF and its VLAN/quota slot, all or none
@@ -193,7 +196,9 @@ def update(call: Call) -> dict[str, Any]:
         if call.replayed(vif):
             return vif
         # Only a new rate limit needs the connection or LAG, to check it against its bandwidth.
-        parent = None if request.rate_limit is None else lookups.parent(call, ctx, vif.connection_id)
+        parent = None if request.rate_limit is None else (
+            lookups.parent(call, ctx, vif.connection_id) if vif.allocated_by is None
+            else hosted_lookups.allocators_port(call, vif))
         return call.save(update_attributes(vif, request, parent))
 
     return views.virtual_interface(optimistic(attempt), call.scope.account)

@@ -29,7 +29,7 @@ SECTIONS = {"virtualGateways": ("virtualGatewayId", VIRTUAL_PRIVATE_GATEWAY, "vg
 PARTNER_TYPE = "nniPartnerType"
 MAX_GATEWAYS = 200  # a bound, so the world stays one small item [choice]
 _REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
-_ACCOUNT = re.compile(r"\d{12}")
+_ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
 
 
 def _gateway(entry: Any, section: str, account: str) -> Ec2Gateway:

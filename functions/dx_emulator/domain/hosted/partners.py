@@ -22,6 +22,7 @@ HOSTED_BANDWIDTHS = (*SUB_GIGABIT, "1Gbps", "2Gbps", "5Gbps", "10Gbps", "25Gbps"
 # No agreement's real name is published; the emulator lists one until others are confirmed [choice].
 DEFAULT_AGREEMENT = "DirectConnectCustomerAgreement"
 MAX_AGREEMENT_NAME = 100  # [doc: AgreementName]
+MAX_AGREEMENTS = 20  # so the account's world stays one small item [choice]
 
 
 def parse_partners(raw: str | None) -> dict[str, str]:
@@ -65,6 +66,14 @@ def checked_agreement(name: str | None) -> str:
     if not 0 < len(name) <= MAX_AGREEMENT_NAME:
         raise ClientException(f"agreementName must be 1 to {MAX_AGREEMENT_NAME} characters")
     return name
+
+
+def signed(agreements_signed: tuple[str, ...], name: str) -> tuple[str, ...]:
+    if name in agreements_signed:
+        return agreements_signed
+    if len(agreements_signed) >= MAX_AGREEMENTS:
+        raise ClientException(f"An account confirms at most {MAX_AGREEMENTS} agreements")
+    return (*agreements_signed, name)
 
 
 def agreements(signed: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from ..context import Context
 from ..model import PUBLIC, Parent, VirtualInterface
 from ..virtual_interfaces import INITIAL_STATE, NewVirtualInterface, check_gateways, create_virtual_interface
 
-ACCOUNT = re.compile(r"\d{12}")
+ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
 CONFIRM_OPERATION = {"private": "ConfirmPrivateVirtualInterface", "public": "ConfirmPublicVirtualInterface",
                      "transit": "ConfirmTransitVirtualInterface"}
 

@@ -32,7 +32,8 @@ from .customers import partner
 ON_INTERCONNECT_BANDWIDTHS = (*SUB_GIGABIT, "1Gbps", "2Gbps", "5Gbps", "10Gbps")
 
 
-def _allocate(call: Call, host_id: str | None, operation: str, bandwidths: tuple[str, ...] | None = None) -> Connection:
+def _allocate(call: Call, host_id: str | None, operation: str, bandwidths: tuple[str, ...] | None = None,
+              member: str = "connectionId") -> Connection:
     params = call.params
     request = NewHostedConnection(owner_account=params.string("ownerAccount"), bandwidth=params.string("bandwidth"),
                                   connection_name=params.string("connectionName"), vlan=params.integer("vlan"),
@@ -41,11 +42,11 @@ def _allocate(call: Call, host_id: str | None, operation: str, bandwidths: tuple
 
     def attempt() -> Connection:
         ctx = call.context()
-        host = hosted_lookups.host(call, ctx, host_id, operation)
+        host = hosted_lookups.host(call, ctx, host_id, operation, member)
         if call.replayed(host):  # this request already allocated its connection, under the request's id
             replayed = call.store.get(Connection, Scope(request.owner_account or "", ctx.region),
                                       call.context().new_id("dxcon"))
-            if replayed is not None:
+            if replayed is not None and call.replayed(replayed):  # never another request's resource
                 return replayed
         # The partner's name: its host's provider, else its account [choice: AWS shows the company's].
         name = host.provider_name or ctx.account
@@ -68,7 +69,7 @@ def allocate_on_interconnect(call: Call) -> dict[str, Any]:
     if interconnect_id is not None and interconnect_id.startswith("dxlag-"):
         hosted_lookups.interconnect(call, call.context(), interconnect_id)  # a LAG's id names no interconnect
     return views.connection(_allocate(call, interconnect_id, "AllocateConnectionOnInterconnect",
-                                      ON_INTERCONNECT_BANDWIDTHS))
+                                      ON_INTERCONNECT_BANDWIDTHS, "interconnectId"))
 
 
 def confirm(call: Call) -> dict[str, Any]:
@@ -126,7 +127,7 @@ def associate(call: Call) -> dict[str, Any]:
         if current is None:
             raise NotFoundException(f"Could not find Connection with ID {connection_id}")
         conn = current
-        host = hosted_lookups.host(call, ctx, parent_id, "AssociateHostedConnection")
+        host = hosted_lookups.host(call, ctx, parent_id, "AssociateHostedConnection", "parentConnectionId")
         if host.resource_id == conn.hosted_on:
             return conn
         moved, host = move_hosted_connection(conn, host)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...domain.gateways.associations import World
-from ...domain.hosted.partners import agreements, checked_agreement, checked_partner, partner_type
+from ...domain.hosted.partners import agreements, checked_agreement, checked_partner, partner_type, signed
 from ..call import Call, optimistic
 from ..gateways import lookups as gateway_lookups
 
@@ -39,7 +39,7 @@ def confirm_agreement(call: Call) -> dict[str, Any]:
         world = gateway_lookups.world(call)
         if name in world.signed_agreements:
             return world
-        return call.save(replace(world, signed_agreements=(*world.signed_agreements, name)))
+        return call.save(replace(world, signed_agreements=signed(world.signed_agreements, name)))
 
     optimistic(attempt)
     return {"status": "signed"}

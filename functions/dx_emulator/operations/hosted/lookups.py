@@ -64,10 +64,10 @@ def interconnect(call: Call, ctx: Context, interconnect_id: str | None) -> Inter
     return current
 
 
-def host(call: Call, ctx: Context, host_id: str | None, operation: str) -> Host:
-    """The caller's interconnect or LAG named by ``connectionId``, or AWS's words for one it has not
+def host(call: Call, ctx: Context, host_id: str | None, operation: str, member: str = "connectionId") -> Host:
+    """The caller's interconnect or LAG named by ``member``, or AWS's words for one it has not
     [seen: DescribeHostedConnections' answer, which starts with the caller's account]."""
-    host_id = lookups.required(host_id, "connectionId")
+    host_id = lookups.required(host_id, member)
     kind: type[Host] = Lag if host_id.startswith("dxlag-") else Interconnect
     found = call.store.get(kind, call.scope, host_id)
     if isinstance(found, Lag):
@@ -87,3 +87,12 @@ def visible_connection(call: Call, ctx: Context, connection_id: str | None) -> C
     if current is None:
         raise NotFoundException(f"Could not find Connection with ID {connection_id}")  # Terraform matches it
     return current
+
+
+def allocators_port(call: Call, vif: VirtualInterface) -> Connection | Lag:
+    """The connection or LAG a hosted VIF was allocated on, in its allocator's partition."""
+    kind: type[Connection | Lag] = Lag if vif.connection_id.startswith("dxlag-") else Connection
+    found = call.store.get(kind, Scope(vif.allocated_by or vif.owner_account, vif.region), vif.connection_id)
+    if found is None:
+        raise NotFoundException(f"Could not find Connection with ID {vif.connection_id}")
+    return found

@@ -23,7 +23,7 @@ ALLOCATION_MEMBER = {
 
 
 def _allocate(call: Call, kind: str) -> VirtualInterface:
-    request = new_virtual_interface(kind, call.params.structure(ALLOCATION_MEMBER[kind]))
+    request = new_virtual_interface(kind, call.params.structure(ALLOCATION_MEMBER[kind]), allocation=True)
     connection_id = call.params.string("connectionId")
     owner = call.params.string("ownerAccount")
 
@@ -35,7 +35,7 @@ def _allocate(call: Call, kind: str) -> VirtualInterface:
         if call.replayed(holder):  # this request already allocated its VIF, under the request's id
             first_id = call.context().new_id("dxvif")  # a fresh context draws the request's first id again
             replayed = call.store.get(VirtualInterface, Scope(owner or "", ctx.region), first_id)
-            if replayed is not None:
+            if replayed is not None and call.replayed(replayed):  # never another request's resource
                 return replayed
         holder, vif = allocate_virtual_interface(parent, request, ctx, owner or "", holder)
         record = Allocation(ctx.account, ctx.region, vif.virtual_interface_id, vif.owner_account, parent.resource_id)
