@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import ClientException
+from ..errors import ClientException, NotFoundException
 from .connections import join_lag, plural
 from .model import GONE_STATES, PRIVATE, PUBLIC, TRANSIT, Connection, Lag, VifSlot, VirtualInterface
 from .virtual_interfaces import QUOTAS
@@ -53,7 +53,10 @@ def disassociate(conn: Connection, lag: Lag, vifs: list[VirtualInterface]) -> tu
     """The connection out of its LAG (also on its way to another, by AssociateConnectionWithLag); its
     VIFs stay on the LAG [doc]. A LAG keeps its minimumLinks, except that its last member may always
     leave (the LAG stays, empty) [doc]."""
-    if conn.lag_id != lag.lag_id:
+    if conn.connection_state in GONE_STATES:
+        # Gone from its LAG already; Terraform's destroy ignores these words [seen].
+        raise NotFoundException(f"Connection does not exist: {conn.connection_id} is {conn.connection_state}")
+    if conn.lag_id != lag.lag_id or conn.connection_id not in lag.connection_ids:
         raise ClientException(f"Connection {conn.connection_id} is not a member of LAG {lag.lag_id}")
     if conn.connection_state in TRANSITIONING:
         raise ClientException(f"Connection {conn.connection_id} is in a transitioning state.")  # [seen]

@@ -54,7 +54,8 @@ def _generic(region: str) -> tuple[Location, ...]:
                  macsec_speeds=("10G", "100G")),
         Location(f"{code}B", f"Emulated Direct Connect site B ({region})", providers=("Example Networks",
                                                                                       "Example Fiber")),
-        Location(f"{code}C", f"Emulated Direct Connect site C ({region})", ("1G", "10G"), ("Example Fiber",)),
+        Location(f"{code}C", f"Emulated Direct Connect site C ({region})", providers=("Example Fiber",),
+                 macsec_speeds=("10G", "100G")),
     )
 
 
