@@ -172,8 +172,8 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
                                                           "lagId": w["lag"]["lagId"]}),
     "leave LAG": lambda w: ("DisassociateConnectionFromLag", {"connectionId": w["lag"]["connections"][0][
         "connectionId"], "lagId": w["lag"]["lagId"]}),
-    "update connection": lambda w: ("UpdateConnection", {"connectionId": w["spare"]["connectionId"],
-                                                         "connectionName": "n", "encryptionMode": "no_encrypt"}),
+    "update connection": lambda w: ("UpdateConnection", {"connectionId": w["secured"], "connectionName": "n",
+                                                         "encryptionMode": "must_encrypt"}),
     "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1, "lagName": "n"}),
     "billing mode": lambda w: ("UpdateConnectionsBillingMode", {
         "connectionIds": [w["spare"]["connectionId"], w["conn"]["connectionId"]], "billingMode": "FlatRateTier3"}),
