@@ -31,7 +31,8 @@ CREATED_UUIDS = {"CreateDirectConnectGateway": ("dxgw", "directConnectGateway", 
                                                            "associationId"),
                  "CreateDirectConnectGatewayAssociationProposal": ("proposal",
                                                                    "directConnectGatewayAssociationProposal",
-                                                                   "proposalId")}
+                                                                   "proposalId"),
+                 "CreateResiliencyGroup": ("dxrg", "resiliencyGroup", "resiliencyGroupId")}
 
 class Context:
     aws_request_id = "artifact-test"

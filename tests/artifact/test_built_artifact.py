@@ -65,6 +65,8 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
         "directConnectGatewayAssociations"]] == ["transitGateway"]),
     "update-direct-connect-gateway-association": (200, lambda b: b["directConnectGatewayAssociation"][
         "allowedPrefixesToDirectConnectGateway"] == [{"cidr": "10.0.0.0/16"}, {"cidr": "10.1.0.0/16"}]),
+    "list-virtual-interface-routes": (200, lambda b: sorted(r["cidr"] for r in b["routes"]) == [
+        "10.0.0.0/16", "10.1.0.0/16"]),
     "create-direct-connect-gateway-association-proposal": (200, lambda b: b[
         "directConnectGatewayAssociationProposal"]["proposalState"] == "requested"),
     "describe-direct-connect-gateway-association-proposals": (200, lambda b: len(b[
@@ -144,6 +146,19 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
     "create-macsec-connection": (200, lambda b: b["macSecCapable"] is True),
     "associate-mac-sec-key": (200, lambda b: [k["state"] for k in b["macSecKeys"]] == ["associating"]),
     "disassociate-unknown-mac-sec-key": (400, error("DirectConnectClientException", "is not associated with")),
+    "create-resiliency-group": (200, lambda b: b["resiliencyGroup"]["state"] == "pending"),
+    "create-resiliency-group-token-reused": (400, error("DirectConnectClientException",
+                                                        "Client token example-token was already used")),
+    "associate-connections-to-resiliency-group": (200, lambda b: [a["state"] for a in b[
+        "resiliencyGroupAssociations"]] == ["associating"]),
+    "list-resiliency-group-associations": (200, lambda b: [a["state"] for a in b["items"]] == ["associated"]),
+    "update-resiliency-group": (200, lambda b: b["resiliencyGroup"]["resiliencyGroupName"] == "core-renamed"),
+    "get-resiliency-group": (200, lambda b: b["resiliencyGroup"]["state"] == "available"),
+    "list-resiliency-groups": (200, lambda b: [g["resiliencyGroupName"] for g in b["items"]] == [
+        "core-renamed"]),
+    "disassociate-connections-from-resiliency-group": (200, lambda b: [a["state"] for a in b[
+        "resiliencyGroupAssociations"]] == ["disassociating"]),
+    "delete-resiliency-group": (200, lambda b: b["resiliencyGroup"]["state"] == "deleting"),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
 }
 

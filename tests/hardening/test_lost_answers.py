@@ -63,10 +63,11 @@ def answers_lost(times: int) -> Iterator[list[str]]:
 
 
 STATES = ("connection_state", "lag_state", "virtual_interface_state", "gateway_state", "association_state",
-          "proposal_state", "interconnect_state")
+          "proposal_state", "interconnect_state", "resiliency_group_state")
 # Lists, sets and maps whose size a duplicated or half-done write changes.
 COUNTED = ("tags", "vif_slots", "connection_ids", "attachments", "associations", "proposals", "association_links",
-           "proposal_links", "allowed_prefixes", "gateway_ids", "hosted_slots", "signed_agreements")
+           "proposal_links", "allowed_prefixes", "gateway_ids", "hosted_slots", "signed_agreements",
+           "resiliency_associations")
 
 
 def census(h: Harness, account: str) -> list[tuple[Any, ...]]:

@@ -44,8 +44,12 @@ def world(h: Harness, account: str) -> dict[str, Any]:
         "directConnectGatewayId": dxgw, "directConnectGatewayOwnerAccount": account, "gatewayId": "tgw-2",
         "addAllowedPrefixesToDirectConnectGateway": [{"cidr": "10.2.0.0/16"}],
     })["directConnectGatewayAssociationProposal"]
+    group = call("CreateResiliencyGroup", {"resiliencyGroupName": "g", "intendedResiliencyModel": "high-resiliency",
+                                           "clientToken": "world"})["resiliencyGroup"]["resiliencyGroupId"]
+    call("AssociateConnectionsToResiliencyGroup", {"resiliencyGroupId": group,
+                                                   "connectionIdentifiers": [conn["connectionId"]]})
     return {"gateway": dxgw, "idle": idle["directConnectGatewayId"], "association": association["associationId"],
-            "proposal": proposal["proposalId"],
+            "proposal": proposal["proposalId"], "group": group,
             "account": account, "conn": conn, "spare": spare, "lag": lag, "empty": empty, "vif": vif,
             "tested": tested, "ipv6": two["virtualInterface"]["bgpPeers"][1], **_hosted(h, account, conn)}
 
@@ -177,6 +181,17 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "update LAG": lambda w: ("UpdateLag", {"lagId": w["lag"]["lagId"], "minimumLinks": 1, "lagName": "n"}),
     "billing mode": lambda w: ("UpdateConnectionsBillingMode", {
         "connectionIds": [w["spare"]["connectionId"], w["conn"]["connectionId"]], "billingMode": "FlatRateTier3"}),
+    "create resiliency group": lambda w: ("CreateResiliencyGroup", {"resiliencyGroupName": "n",
+                                                                    "intendedResiliencyModel": "basic-resiliency"}),
+    "create resiliency group with a token": lambda w: ("CreateResiliencyGroup", {
+        "resiliencyGroupName": "n", "intendedResiliencyModel": "basic-resiliency", "clientToken": "t"}),
+    "rename resiliency group": lambda w: ("UpdateResiliencyGroup", {"resiliencyGroupId": w["group"],
+                                                                    "resiliencyGroupName": "n", "clientToken": "u"}),
+    "associate with resiliency group": lambda w: ("AssociateConnectionsToResiliencyGroup", {
+        "resiliencyGroupId": w["group"], "connectionIdentifiers": [w["spare"]["connectionId"]]}),
+    "disassociate from resiliency group": lambda w: ("DisassociateConnectionsFromResiliencyGroup", {
+        "resiliencyGroupId": w["group"], "connectionIdentifiers": [w["conn"]["connectionId"]], "clientToken": "v"}),
+    "delete resiliency group": lambda w: ("DeleteResiliencyGroup", {"resiliencyGroupId": w["group"]}),
     "tag": lambda w: ("TagResource", {"resourceArn": _arn(w), "tags": [{"key": "k"}]}),
     "untag": lambda w: ("UntagResource", {"resourceArn": _arn(w), "tagKeys": ["dx-emulator:logical-redundancy"]}),
 }

@@ -16,7 +16,9 @@ from . import (
     loa,
     locations,
     macsec,
+    resiliency,
     router_configuration,
+    routes,
     tags,
     vif_association,
     virtual_interfaces,
@@ -94,6 +96,15 @@ OPERATIONS: dict[str, Operation] = {
     "DescribeConnectionLoa": loa.describe_connection_loa,
     "DescribeCustomerMetadata": customers.describe_metadata,
     "ConfirmCustomerAgreement": customers.confirm_agreement,
+    "CreateResiliencyGroup": resiliency.create,
+    "GetResiliencyGroup": resiliency.get,
+    "ListResiliencyGroups": resiliency.list_groups,
+    "UpdateResiliencyGroup": resiliency.update,
+    "DeleteResiliencyGroup": resiliency.delete,
+    "AssociateConnectionsToResiliencyGroup": resiliency.associate_connections,
+    "DisassociateConnectionsFromResiliencyGroup": resiliency.disassociate_connections,
+    "ListResiliencyGroupAssociations": resiliency.list_associations,
+    "ListVirtualInterfaceRoutes": routes.list_routes,
 }
 
 # Everything the endpoint serves, by the service a request is signed for: Direct Connect's

@@ -16,6 +16,7 @@ from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
 from ..domain.gateways.proposals import AssociationProposal
 from ..domain.hosted.model import Allocation, Interconnect
 from ..domain.model import Connection, Lag, VirtualInterface
+from ..domain.resiliency import ResiliencyClientToken, ResiliencyGroup
 from .gateway_items import (
     AssociationItem,
     Ec2GatewayLinksItem,
@@ -26,13 +27,14 @@ from .gateway_items import (
 )
 from .hosted_items import AllocationItem, InterconnectItem
 from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
+from .resiliency_items import ResiliencyClientTokenItem, ResiliencyGroupItem
 
 GLOBAL = "global"
 # Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
 MAX_ID_LENGTH = 128
 
 Entity = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World | GatewayAssociation
-          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect)
+          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect | ResiliencyGroup | ResiliencyClientToken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ KINDS: dict[type[Any], Kind] = {
     Ec2GatewayLinks: Kind(Ec2GatewayLinksItem, "ec2-gateway#"),
     Allocation: Kind(AllocationItem, "allocation#"),
     Interconnect: Kind(InterconnectItem, "interconnect#", id_prefix="dxcon-"),
+    ResiliencyGroup: Kind(ResiliencyGroupItem, id_prefix="dxrg-"),
+    # Not "dxrg-…": a query on the groups' prefix must not meet their clientTokens.
+    ResiliencyClientToken: Kind(ResiliencyClientTokenItem, "resiliency-token#"),
 }
 ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, *(kind.item_class for kind in KINDS.values()))
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from ..domain.gateways.associations import Ec2Gateway, LinkSlot
 from ..domain.gateways.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
 from ..domain.model import BgpPeer, FailoverTest, HostedSlot, MacSecKey, Tag, VifSlot
+from ..domain.resiliency import ResiliencyAssociation
 from .gateway_items import Ec2GatewayAttribute
 from .items import BgpPeerAttribute, FailoverTestAttribute, MacSecKeyAttribute, TagAttribute
 
@@ -66,6 +67,7 @@ CONVERTERS: dict[str, Converter] = {
     "mac_sec_keys": _maps(MacSecKey, MacSecKeyAttribute),
     "vif_slots": _keyed(VifSlot, "virtual_interface_id"),
     "hosted_slots": _keyed(HostedSlot, "connection_id"),
+    "resiliency_associations": _keyed(ResiliencyAssociation, "connection_id"),
     "attachments": _keyed(AttachmentSlot, "virtual_interface_id"),
     "associations": _keyed(AssociationSlot, "association_id"),
     "proposals": _keyed(ProposalSlot, "proposal_id"),
