@@ -11,7 +11,6 @@ from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.lifecycle import Lifecycle, current_vif
 from dx_emulator.domain.model import PUBLIC, FailoverTest, VirtualInterface
 from dx_emulator.domain.resiliency import (
-    TOKEN_LIFETIME,
     NewResiliencyGroup,
     ResiliencyAssociation,
     ResiliencyGroup,
@@ -23,10 +22,8 @@ from dx_emulator.domain.resiliency import (
     current_group,
     delete_group,
     disassociate,
-    fingerprint,
-    token_record,
-    used_token,
 )
+from dx_emulator.domain.resiliency_tokens import TOKEN_LIFETIME, fingerprint, token_record, used_token
 from dx_emulator.domain.routes import Prefix, RouteFilter, checked_filter, matches, routes
 from dx_emulator.errors import ClientException, LimitExceededException, NotFoundException
 

@@ -14,7 +14,8 @@ on read like every other kind's (lifecycle.py), from the group's timestamps and 
 ``clientToken`` [choice]: a token names one request per account and region for a day. The same token
 with the same parameters answers as the first request did (the group, or its associations, as they
 are now) without changing anything; with other parameters (or in another operation) it is refused.
-A token is an item of its own, keyed by the token, written in the same commit as the group.
+A token is an item of its own, keyed by the token, written in the same commit as the group
+(resiliency_tokens.py).
 
 Other choices, where AWS documents nothing: a connection may be in several groups; a group holds at
 most 50 connections (LimitExceededException); the number of groups is not limited; deleting a group
@@ -23,8 +24,6 @@ disassociates its connections; a connection deleted while in a group shows ``dis
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -41,12 +40,10 @@ GROUP_TYPE = "Managed"  # the only value the model has [doc]
 _GROUP_ID = re.compile(r"(dxrg|DXRG)-[0-9a-zA-Z]{17}")  # [doc]
 _NAME = re.compile(r"[a-zA-Z0-9_\-]+")  # [doc], 1..255 characters
 MAX_NAME = 255
-MAX_TOKEN = 128
 MAX_IDENTIFIERS = 50  # per request [doc]
 # AWS documents LimitExceededException on AssociateConnectionsToResiliencyGroup, not the figure:
 # the request's own bound [choice], which also keeps a group's item small.
 MAX_CONNECTIONS = 50
-TOKEN_LIFETIME = 86_400.0  # [choice: a day]
 ENDED_KEPT = 50  # disassociated connections a group keeps listing until they go [choice]
 _CONNECTION_ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]+):(\d{12}):dxcon/(dxcon-[0-9a-zA-Z]+)")
 _CONNECTION_ID = re.compile(r"dxcon-[0-9a-zA-Z]+")
@@ -95,24 +92,6 @@ class ResiliencyGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class ResiliencyClientToken:
-    """What a clientToken named: the request (by fingerprint) and the group it acted on."""
-
-    owner_account: str
-    region: str
-    client_token: str
-    fingerprint: str
-    resiliency_group_id: str
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
-
-    @property
-    def resource_id(self) -> str:
-        return self.client_token
-
-
-@dataclass(frozen=True, slots=True)
 class NewResiliencyGroup:
     resiliency_group_name: str | None = None
     intended_resiliency_model: str | None = None
@@ -137,12 +116,6 @@ def checked_name(value: str | None) -> str:
         raise ClientException(f"Resiliency group name {name} is not valid: use 1 to {MAX_NAME} letters, digits, "
                               "hyphens (-) and underscores (_)")
     return name
-
-
-def checked_token(value: str | None) -> str | None:
-    if value is not None and not 1 <= len(value) <= MAX_TOKEN:
-        raise ClientException(f"clientToken must be 1 to {MAX_TOKEN} characters long")
-    return value
 
 
 def new_group_id(ctx: Context) -> str:
@@ -291,27 +264,3 @@ def delete_group(group: ResiliencyGroup, ctx: Context) -> ResiliencyGroup:
                   for slot in _kept(group, ctx))
     return replace(group, resiliency_group_state="deleting", resiliency_associations=slots, deleted_at=ctx.now,
                    expires_at=ctx.expires_at)
-
-
-def fingerprint(operation: str, *parameters: object) -> str:
-    """What makes two requests with one clientToken the same request."""
-    text = json.dumps([operation, *parameters], sort_keys=True, default=list)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def token_record(token: str, print_: str, group_id: str, ctx: Context,
-                 earlier: ResiliencyClientToken | None) -> ResiliencyClientToken:
-    """The record of a token's first use (over an expired one's item, whose version it keeps)."""
-    return ResiliencyClientToken(ctx.account, ctx.region, token, print_, group_id, ctx.now + TOKEN_LIFETIME,
-                                 version=None if earlier is None else earlier.version)
-
-
-def used_token(record: ResiliencyClientToken | None, print_: str, now: float) -> ResiliencyClientToken | None:
-    """The record if this request was already made with its token; a token used for another request
-    is refused [choice of words: AWS documents none]."""
-    if record is None or (record.expires_at is not None and record.expires_at <= now):
-        return None
-    if record.fingerprint != print_:
-        raise ClientException(f"Client token {record.client_token} was already used for a different request: use a "
-                              "new clientToken for a new request")
-    return record

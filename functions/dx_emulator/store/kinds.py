@@ -16,7 +16,8 @@ from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
 from ..domain.gateways.proposals import AssociationProposal
 from ..domain.hosted.model import Allocation, Interconnect
 from ..domain.model import Connection, Lag, VirtualInterface
-from ..domain.resiliency import ResiliencyClientToken, ResiliencyGroup
+from ..domain.resiliency import ResiliencyGroup
+from ..domain.resiliency_tokens import ResiliencyClientToken
 from .gateway_items import (
     AssociationItem,
     Ec2GatewayLinksItem,
