@@ -87,6 +87,12 @@ def test_an_interconnect_over_time(partner: Any, partner_account: str) -> None:
                  interconnectId="dxcon-ffffffff")
 
 
+def test_an_interconnect_into_a_lag_is_not_emulated(partner: Any) -> None:
+    expect_error(interconnect, CLIENT, "Creating an interconnect into a LAG is not emulated: create it alone",
+                 dx=partner, lagId="dxlag-ffffffff")
+    assert partner.describe_interconnects()["interconnects"] == []
+
+
 def test_interconnect_bandwidths(partner: Any) -> None:
     for bandwidth in ("1Gbps", "100Gbps"):
         assert interconnect(partner, bandwidth=bandwidth)["bandwidth"] == bandwidth

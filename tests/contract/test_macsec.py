@@ -58,6 +58,9 @@ def test_what_macsec_refuses(dx: Any, account: str) -> None:
                  ckn=CKN, cak="xyz")
     expect_error(dx.associate_mac_sec_key, CLIENT, "Give either secretARN, or both ckn and cak",
                  connectionId=secured, ckn=CKN)
+    expect_error(dx.associate_mac_sec_key, CLIENT, "Give either secretARN, or ckn and cak, not both",
+                 connectionId=secured, ckn=CKN, cak=CAK, secretARN="arn:aws:secretsmanager:us-east-1:1:secret:x")
+    assert dx.describe_connections(connectionId=secured)["connections"][0]["macSecKeys"] == []
     foreign = (f"arn:aws:secretsmanager:us-east-1:{account}:secret:my-own-secret-AbCdEf")
     expect_error(dx.associate_mac_sec_key, CLIENT, "is not a MACsec secret Direct Connect created",
                  connectionId=secured, secretARN=foreign)
