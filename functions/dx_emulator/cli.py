@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .config import DEFAULT_TABLE, DELAY_VARIABLES
 
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         default_zero = name not in ("deleted_retention", "failover_minute")
         serve.add_argument(flag, dest=name, type=float, metavar="SECONDS",
                            help=f"{meaning} (default 0)" if default_zero else meaning)
+    serve.add_argument("--idle-expiry", type=float, metavar="SECONDS",
+                       help="accounts untouched this long expire by DynamoDB TTL (default 0: never)")
+    _admin_parser(commands)
     seed = commands.add_parser("seed", help="create the resources a YAML/JSON file describes, through the API")
     seed.add_argument("file", type=Path)
     seed.add_argument("--endpoint", required=True, metavar="URL", help="the emulator, e.g. http://127.0.0.1:4599")
@@ -133,11 +137,29 @@ def seed(file: Path, endpoint: str, account: str, region: str) -> int:
     return 0
 
 
+def _admin_parser(commands: Any) -> None:
+    admin = commands.add_parser("admin", help="the endpoint's own routes, for your account (signed with your "
+                                              "AWS credentials, as the AWS CLI finds them)")
+    admin.add_argument("action", choices=["health", "reset", "state", "settings", "world", "advance", "dashboard-url"])
+    admin.add_argument("document", nargs="?", help="settings/world: a JSON file to PUT (- for stdin); "
+                                                   "advance: comma-separated resource ids")
+    admin.add_argument("--endpoint-url", required=True, metavar="URL")
+    admin.add_argument("--region", help="state: only this region; and the region requests are signed for")
+    admin.add_argument("--profile")
+    admin.add_argument("--expires", type=int, default=900, help="dashboard-url: seconds the link lives (max 3600)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "seed":
         return seed(args.file, args.endpoint, args.account, args.region)
+    if args.command == "admin":
+        from .local.admin_command import run  # noqa: PLC0415
+
+        return run(args)
     delays = {name: getattr(args, name) for name in DELAY_FLAGS}
+    if args.idle_expiry is not None:
+        os.environ["DX_EMULATOR_IDLE_EXPIRY"] = str(args.idle_expiry)
     if args.strict_locations:
         os.environ["DX_EMULATOR_STRICT_LOCATIONS"] = "true"
     serve(args.host, args.port, args.dynamodb_endpoint, args.table, delays=delays, faults=args.faults,

@@ -46,6 +46,17 @@ DELAY_VARIABLES = {
 }
 
 
+def _seconds(env: Mapping[str, str], variable: str) -> float:
+    raw = _non_empty(env, variable) or "0"
+    try:
+        value = float(raw)
+    except ValueError as error:
+        raise ValueError(f"{variable} must be a number of seconds: {raw!r}") from error
+    if value < 0:
+        raise ValueError(f"{variable} must not be negative: {raw!r}")
+    return value
+
+
 def _lifecycle(env: Mapping[str, str]) -> Lifecycle:
     values: dict[str, float] = {}
     for name, variable in DELAY_VARIABLES.items():
@@ -58,7 +69,7 @@ def _lifecycle(env: Mapping[str, str]) -> Lifecycle:
             raise ValueError(f"{variable} must be a number of seconds: {raw!r}") from error
         if values[name] < 0:
             raise ValueError(f"{variable} must not be negative: {raw!r}")
-    return Lifecycle(**values)
+    return Lifecycle(**values)  # type: ignore[arg-type] # the delay fields, by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +91,8 @@ class Settings:
     partners: Mapping[str, str] = field(default_factory=dict)
     # Whether new ports must name a location DescribeLocations lists (domain/locations.py).
     strict_locations: bool = False
+    # Seconds an account may stay untouched before DynamoDB's TTL removes it (0: never; domain/account.py).
+    idle_expiry: float = 0.0
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -100,4 +113,5 @@ class Settings:
             faults_seed=int(seed) if (seed := _non_empty(env, "DX_EMULATOR_FAULTS_SEED")) else None,
             partners=parse_partners(_non_empty(env, "DX_EMULATOR_PARTNERS")),
             strict_locations=(_non_empty(env, "DX_EMULATOR_STRICT_LOCATIONS") or "false").lower() == "true",
+            idle_expiry=_seconds(env, "DX_EMULATOR_IDLE_EXPIRY"),
         )

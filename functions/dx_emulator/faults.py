@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import random
 import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from .errors import DirectConnectError, LimitExceededException, ServerException
@@ -97,3 +99,39 @@ class Injector:
                 if fires:
                     return Fault(rule)
         return None
+
+
+def inject(injector: Injector, operation: str) -> None:
+    """A fault, if one fires, before the operation touches anything: logged as injected, then its
+    latency, then its error."""
+    from .observability import logger  # noqa: PLC0415 - Powertools' logger, only when a fault is configured
+
+    fault = injector.draw(operation)
+    if fault is None:
+        return
+    logger.warning("injected fault", extra={"operation": operation, "injected_error": fault.rule.error,
+                                            "injected_latency_ms": fault.rule.latency_ms})
+    if fault.rule.latency_ms:
+        time.sleep(fault.rule.latency_ms / 1000)
+    error = fault.error(operation)
+    if error is not None:
+        raise error
+
+
+class Injectors:
+    """One injector per account and settings document (PUT /_dx-emulator/settings): a seeded account
+    draws its own repeatable sequence in this process, whatever other accounts do."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._cache: OrderedDict[tuple[str, str], Injector] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, account: str, rules: list[object], seed: int | None) -> Injector:
+        key = (account, json.dumps([rules, seed], sort_keys=True))
+        with self._lock:
+            injector = self._cache.pop(key, None) or Injector(parse(json.dumps(rules)), seed)
+            self._cache[key] = injector
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+            return injector

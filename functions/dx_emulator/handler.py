@@ -17,11 +17,12 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
 from .config import Settings
 from .errors import DirectConnectError, ServerException, UnknownOperationException
-from .faults import Injector, parse
+from .faults import Injector, inject, parse
+from .health import health
 from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
 from .protocol import admin_protocol, json_protocol
-from .protocol.selection import protocol_for
+from .protocol.selection import ADMIN, protocol_for
 from .protocol.wire import Encoded, event_body, header
 from .scope import Scope, scope_from_authorization
 from .store import items
@@ -67,6 +68,13 @@ def _respond(encoded: Encoded, request_id: str) -> Response[str | bytes]:
     return Response(encoded.status, encoded.content_type, encoded.body, headers)
 
 
+def _presigned(event: APIGatewayProxyEventV2) -> bool:
+    """A presigned URL (SigV4 in the query): only for the emulator's own GET routes, the dashboard's
+    link; an API call is a POST whose body a URL cannot sign."""
+    return (event.request_context.http.method == "GET" and admin_protocol.handles(event.path)
+            and "X-Amz-Signature=" in (event.raw_query_string or ""))
+
+
 def _verified_scope(event: APIGatewayProxyEventV2, body: bytes, service: str) -> Scope:
     """The account of the key that signed the request, or AWS's authentication error."""
     # Only endpoints that verify signatures pay for these imports (~5 ms of cold start).
@@ -75,22 +83,21 @@ def _verified_scope(event: APIGatewayProxyEventV2, body: bytes, service: str) ->
     access_keys = keys.load(settings.access_keys_json, settings.access_keys_secret)
     request = sigv4.Request(event.request_context.http.method, event.raw_path, event.raw_query_string,
                             event.headers, body)
-    signed = sigv4.verify(request, access_keys.secrets, datetime.now(UTC), service)
+    verify = sigv4.verify_presigned if _presigned(event) else sigv4.verify
+    signed = verify(request, access_keys.secrets, datetime.now(UTC), service)
     return Scope(access_keys.accounts[signed.access_key_id], signed.region)
 
 
-def _inject(faults: Injector, operation: str) -> None:
-    """An operator-configured fault, before the operation touches anything."""
-    fault = faults.draw(operation)
-    if fault is None:
-        return
-    error = fault.error(operation)
-    logger.warning("injected fault", extra={"operation": operation, "injected_error": fault.rule.error,
-                                            "injected_latency_ms": fault.rule.latency_ms})
-    if fault.rule.latency_ms:
-        time.sleep(fault.rule.latency_ms / 1000)
-    if error is not None:
-        raise error
+def _open_scope(event: APIGatewayProxyEventV2) -> Scope:
+    """The account a request names on an endpoint that does not check signatures: its access key
+    (moto's convention), from the Authorization header or a presigned URL's credential."""
+    authorization = header(event.headers, "Authorization")
+    if _presigned(event) and not authorization:
+        from .auth.sigv4 import presigned_key  # noqa: PLC0415
+
+        named = presigned_key(event.raw_query_string)
+        authorization = f"Credential={named[0]}/00000000/{named[1]}/directconnect/aws4_request" if named else None
+    return scope_from_authorization(authorization, settings.default_account, settings.default_region)
 
 
 # JSON 1.1 on "/" (or any path with X-Amz-Target), RPC v2 CBOR on .../service/S/operation/O, STS's
@@ -103,6 +110,8 @@ def request() -> Response[str | bytes]:
     if event.request_context.http.method != "POST" and not admin_protocol.handles(event.path):
         return _unknown_operation()
     request_id = _request_id()
+    if admin_protocol.is_health(event.request_context.http.method, event.path):
+        return _respond(admin_protocol.encode_health(*health(repository)), request_id)
     # Per thread: `serve` answers requests concurrently, and one process-wide key would give them all
     # the last request's id.
     logger.thread_safe_append_keys(correlation_id=request_id)
@@ -116,12 +125,12 @@ def request() -> Response[str | bytes]:
         if settings.verify_signatures:
             scope = _verified_scope(event, body, protocol.signing_name)
         else:
-            scope = scope_from_authorization(header(event.headers, "Authorization"), settings.default_account,
-                                             settings.default_region)
-        decoded = protocol.decode(event.request_context.http.method, event.path, event.headers, body)
+            scope = _open_scope(event)
+        path = f"{event.path}?{event.raw_query_string}" if protocol is ADMIN else event.path
+        decoded = protocol.decode(event.request_context.http.method, path, event.headers, body)
         operation = decoded.operation
         if injector is not None:
-            _inject(injector, operation)
+            inject(injector, operation)
         token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body)
         result = dispatch(service=decoded.service, operation=operation, params=decoded.params, scope=scope,
                           store=repository, settings=settings, token=token)
@@ -154,5 +163,10 @@ def not_found(_: Exception) -> Response[str | bytes]:
 
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    if "Records" in event:
+        # DynamoDB's stream: TTL removed idle accounts' records; remove the rest of each account.
+        from .operations.expiry import expire_idle  # noqa: PLC0415
+
+        return expire_idle(event["Records"], repository, settings)
     _invocation.event, _invocation.context = APIGatewayProxyEventV2(event), context
     return app.resolve(event, context)

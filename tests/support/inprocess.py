@@ -71,7 +71,7 @@ class Harness:
 
     def send(self, operation: str, params: Any = None, *, account: str = "111122223333", cbor: bool = False,
              raw: bytes | None = None, target: str | None = None, signature: str = "0",
-             invocation: str | None = None) -> Answer:
+             invocation: str | None = None, region: str = "us-east-1") -> Answer:
         """``invocation``: the amz-sdk-invocation-id an SDK repeats on every attempt of one call."""
         if raw is not None:
             body = raw
@@ -79,7 +79,7 @@ class Harness:
             body = cbor2.dumps(params if params is not None else {})
         else:
             body = json.dumps(params if params is not None else {}).encode()
-        auth = (f"AWS4-HMAC-SHA256 Credential={account}/20261125/us-east-1/directconnect/aws4_request, "
+        auth = (f"AWS4-HMAC-SHA256 Credential={account}/20261125/{region}/directconnect/aws4_request, "
                 f"SignedHeaders=host;x-amz-date, Signature={signature}")
         if cbor:
             headers = [("Content-Type", "application/cbor"), ("Smithy-Protocol", "rpc-v2-cbor")]

@@ -27,8 +27,9 @@ URL_LINE = re.compile(r"serving Direct Connect on (http://\S+)")
 class RunningServer:
     url: str
     process: subprocess.Popen[str] | None
-    store: str
+    store: str  # "embedded", or DynamoDB's endpoint URL
     output: list[str] = field(default_factory=list)  # what the server printed after it started
+    table: str = ""
 
     def stop(self) -> None:
         if self.process is not None:
@@ -55,7 +56,7 @@ def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator
         match = URL_LINE.search(line)
         if match:
             # Keep draining output so the server never blocks on a full pipe.
-            running = RunningServer(match.group(1), process, dynamodb_endpoint or "embedded")
+            running = RunningServer(match.group(1), process, dynamodb_endpoint or "embedded", table=table)
             _drain(process, running.output)
             return running
     raise RuntimeError("dx-emulator serve did not start:\n" + "".join(seen))

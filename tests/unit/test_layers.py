@@ -14,7 +14,7 @@ ROOT = Path(dx_emulator.__file__).parent
 ALLOWED = {
     "domain": {"errors"},
     "store": {"domain", "errors", "scope", "config"},
-    "operations": {"domain", "store", "errors", "scope", "config"},
+    "operations": {"domain", "store", "errors", "scope", "config", "faults"},
     "protocol": {"errors"},
 }
 

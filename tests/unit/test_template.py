@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -46,9 +47,26 @@ def test_function_runs_the_handler_on_python_313() -> None:
     function = resources["Function"]["Properties"]
     assert function["Handler"] == "dx_emulator.handler.lambda_handler"
     assert function["Environment"]["Variables"]["DX_EMULATOR_TABLE"] == "Table"
-    routes = {(event["Properties"]["Method"], event["Properties"]["Path"]) for event in function["Events"].values()}
+    routes = {(event["Properties"]["Method"], event["Properties"]["Path"]) for event in function["Events"].values()
+              if event["Type"] == "HttpApi"}
     assert ("POST", "/") in routes
     assert ("POST", "/service/{service}/operation/{operation}") in routes
+    assert ("ANY", "/_dx-emulator/{route}") in routes  # health, reset, state, settings, world, advance, dashboard
+
+
+def test_idle_accounts_reach_the_function_from_the_tables_stream() -> None:
+    """TTL's removals of accounts' records, and nothing else, invoke the function (operations/expiry.py)."""
+    resources = template()["Resources"]
+    assert resources["Table"]["Properties"]["StreamSpecification"] == {"StreamViewType": "OLD_IMAGE"}
+    event = resources["Function"]["Properties"]["Events"]["IdleAccounts"]
+    assert event["Type"] == "DynamoDB"
+    pattern = json.loads(event["Properties"]["FilterCriteria"]["Filters"][0]["Pattern"])
+    assert pattern == {"eventName": ["REMOVE"], "userIdentity": {"principalId": ["dynamodb.amazonaws.com"]},
+                       "dynamodb": {"Keys": {"sk": {"S": ["account#account"]}}}}
+    variables = resources["Function"]["Properties"]["Environment"]["Variables"]
+    assert variables["DX_EMULATOR_IDLE_EXPIRY"] in template()["Parameters"]
+    statements = resources["Function"]["Properties"]["Policies"][0]["Statement"][0]["Action"]
+    assert "dynamodb:DeleteItem" in statements
 
 
 def test_cfn_lint_is_clean() -> None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qsl, quote, unquote
 
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
@@ -114,12 +114,14 @@ def _check_payload(request: Request) -> None:
                                         "computed.")
 
 
-def _expected_signature(request: Request, signed_headers: list[str], signer: SigV4Auth, stamp: str) -> str:
+def _expected_signature(request: Request, signed_headers: list[str], signer: SigV4Auth, stamp: str,
+                        query: str | None = None) -> str:
     headers = {name: header(request.headers, name) or "" for name in signed_headers}
     # The path as it arrived, encoded once, whatever the front end decoded; botocore encodes it once
     # more, as every SDK signs non-S3 paths.
     path = quote(unquote(request.path or "/"), safe="/~")
-    url = f"https://{headers['host']}{path}" + (f"?{request.query}" if request.query else "")
+    query = request.query if query is None else query
+    url = f"https://{headers['host']}{path}" + (f"?{query}" if query else "")
     aws_request = AWSRequest(method=request.method.upper(), url=url, data=request.body, headers=headers)
     aws_request.context["timestamp"] = stamp
     canonical = signer.canonical_request(aws_request)
@@ -158,3 +160,62 @@ def verify(request: Request, secrets: Mapping[str, str], now: datetime, service:
     if not hmac.compare_digest(expected, match["signature"]):
         raise InvalidSignatureException(MISMATCH)
     return Signed(match["key"], match["region"])
+
+
+MAX_PRESIGNED_EXPIRY = 3600  # a dashboard link lives an hour at most [choice: AWS allows 7 days]
+_CREDENTIAL = re.compile(r"(?P<key>[^/]{1,128})/(?P<date>\d{8})/(?P<region>[^/]+)/(?P<service>[^/]{1,64})/aws4_request")
+
+
+def presigned(query: str) -> bool:
+    """Whether a request carries SigV4 query authentication (a presigned URL) instead of a header."""
+    return "X-Amz-Signature=" in query
+
+
+def verify_presigned(request: Request, secrets: Mapping[str, str], now: datetime, service: str = SERVICE) -> Signed:
+    """A presigned URL's signer (SigV4 query authentication, as botocore's SigV4QueryAuth makes it),
+    or the error AWS would answer: the link must be signed for ``service``, unexpired, and signed over
+    ``host``; it may live at most ``MAX_PRESIGNED_EXPIRY`` seconds."""
+    params = dict(parse_qsl(request.query, keep_blank_values=True))
+    credential = _CREDENTIAL.fullmatch(params.get("X-Amz-Credential", ""))
+    if params.get("X-Amz-Algorithm") != ALGORITHM or credential is None:
+        raise IncompleteSignatureException("A presigned URL needs X-Amz-Algorithm=AWS4-HMAC-SHA256 and an "
+                                           "X-Amz-Credential of KEY/DATE/REGION/SERVICE/aws4_request")
+    if credential["service"] != service:
+        raise InvalidSignatureException(f"Credential should be scoped to correct service: '{service}'.")
+    if not valid_region(credential["region"]):
+        raise InvalidSignatureException("Credential should be scoped to a valid region.")
+    secret = secrets.get(credential["key"])
+    if secret is None or "X-Amz-Security-Token" in params:
+        raise UnrecognizedClientException(INVALID_TOKEN)
+    stamp = params.get("X-Amz-Date", "")
+    try:
+        moment = datetime.strptime(stamp, _TIME_FORMAT).replace(tzinfo=UTC)
+        expires = int(params.get("X-Amz-Expires", ""))
+    except ValueError:
+        raise IncompleteSignatureException("X-Amz-Date must be YYYYMMDDTHHMMSSZ and X-Amz-Expires seconds") from None
+    if not 0 < expires <= MAX_PRESIGNED_EXPIRY:
+        raise InvalidSignatureException(f"X-Amz-Expires must be between 1 and {MAX_PRESIGNED_EXPIRY} seconds")
+    if moment > now + MAX_SKEW:
+        raise InvalidSignatureException(f"Signature not yet current: {stamp} is still later than "
+                                        f"{(now + MAX_SKEW).strftime(_TIME_FORMAT)}")
+    if now > moment + timedelta(seconds=expires):
+        raise InvalidSignatureException(f"Signature expired: {stamp} + {expires} s is now earlier than "
+                                        f"{now.strftime(_TIME_FORMAT)}. Ask for a new link.")
+    if not stamp.startswith(credential["date"]):
+        raise InvalidSignatureException("Date in Credential scope does not match YYYYMMDD from X-Amz-Date.")
+    signed_headers = params.get("X-Amz-SignedHeaders", "").split(";")
+    if "host" not in signed_headers or any(header(request.headers, name) is None for name in signed_headers):
+        raise InvalidSignatureException("'Host' must be a 'SignedHeader' in the presigned URL.")
+    # The query as it arrived (botocore canonicalises the encoded pairs as they are), less the signature.
+    unsigned = "&".join(pair for pair in request.query.split("&") if not pair.startswith("X-Amz-Signature="))
+    signer = SigV4Auth(Credentials(credential["key"], secret), service, credential["region"])
+    expected = _expected_signature(request, signed_headers, signer, stamp, unsigned)
+    if not hmac.compare_digest(expected, params.get("X-Amz-Signature", "")):
+        raise InvalidSignatureException(MISMATCH)
+    return Signed(credential["key"], credential["region"])
+
+
+def presigned_key(query: str) -> tuple[str, str] | None:
+    """The access key id and region a presigned URL names (unverified: for open endpoints)."""
+    credential = _CREDENTIAL.fullmatch(dict(parse_qsl(query, keep_blank_values=True)).get("X-Amz-Credential", ""))
+    return None if credential is None else (credential["key"], credential["region"])

@@ -9,6 +9,7 @@ read (the default, for fast tests); AWS takes minutes. A transition happens stri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .hosted.model import Interconnect
@@ -36,6 +37,13 @@ class Lifecycle:
     association_available: float = 0.0  # gateway association: associating -> associated
     association_update: float = 0.0  # gateway association: updating -> associated
     disassociation: float = 0.0  # gateway association: disassociating -> disassociated
+    # Manual mode (domain/account.py): when each resource was last told to move on. Its states are
+    # then derived as of that moment instead of now, so it stands still until told again.
+    manual: Mapping[str, float] | None = None
+
+    def clock(self, resource_id: str, now: float) -> float:
+        """The moment a resource's state transitions are judged at (expiry always goes by now)."""
+        return now if self.manual is None else self.manual.get(resource_id, float("-inf"))
 
     def expiry(self, deleted_at: float) -> float:
         return deleted_at + self.deleting + self.deleted_retention
@@ -44,14 +52,16 @@ class Lifecycle:
 def as_answered_to_delete(state: str, lifecycle: Lifecycle) -> str:
     """DeleteConnection and DeleteLag answer "deleted" on AWS [seen: the CLI's examples]: with no
     delete delay configured, the emulator does too; with one, the transition runs as configured."""
-    return "deleted" if state == "deleting" and lifecycle.deleting == 0 else state
+    held = lifecycle.deleting or lifecycle.manual is not None  # manual mode: deleting until told
+    return "deleted" if state == "deleting" and not held else state
 
 
 def _state(state: str, *, created_at: float, delay: float, deleted_at: float | None, lifecycle: Lifecycle,
-           now: float) -> str:
+           at: float) -> str:
+    """The state at ``at`` (now, or a manual resource's release)."""
     if deleted_at is not None:
-        return "deleted" if now > deleted_at + lifecycle.deleting else "deleting"
-    if state in STARTING_STATES and now > created_at + delay:
+        return "deleted" if at > deleted_at + lifecycle.deleting else "deleting"
+    if state in STARTING_STATES and at > created_at + delay:
         return "available"
     return state
 
@@ -60,14 +70,17 @@ def _gone(deleted_at: float | None, lifecycle: Lifecycle, now: float) -> bool:
     return deleted_at is not None and now > lifecycle.expiry(deleted_at)
 
 
-def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float, *, tested: bool = False) -> BgpPeer | None:
-    """The peer now; ``tested`` when a running failover test holds its session DOWN."""
+def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float, *, tested: bool = False,
+                 at: float | None = None) -> BgpPeer | None:
+    """The peer now; ``tested`` when a running failover test holds its session DOWN; ``at`` is its
+    VIF's clock (manual mode)."""
     if _gone(peer.deleted_at, lifecycle, now):
         return None
+    at = now if at is None else at
     state = _state(peer.bgp_peer_state, created_at=peer.created_at, delay=lifecycle.peer_available,
-                   deleted_at=peer.deleted_at, lifecycle=lifecycle, now=now)
+                   deleted_at=peer.deleted_at, lifecycle=lifecycle, at=at)
     up_at = peer.created_at + lifecycle.peer_available + lifecycle.bgp_up
-    session_up = state == "available" and now > up_at and not tested
+    session_up = state == "available" and at > up_at and not tested
     return replace(peer, bgp_peer_state=state, bgp_status="up" if session_up else "down")
 
 
@@ -81,13 +94,14 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
                                             for peer in vif.bgp_peers))
     # "testing" is derived from a running test; a VIF saved while one ran is "available" beneath it.
     stored = "available" if vif.virtual_interface_state == "testing" else vif.virtual_interface_state
+    at = lifecycle.clock(vif.virtual_interface_id, now)
     state = _state(stored, created_at=vif.since, delay=lifecycle.vif_available,
-                   deleted_at=vif.deleted_at, lifecycle=lifecycle, now=now)
+                   deleted_at=vif.deleted_at, lifecycle=lifecycle, at=at)
     test = vif.running_test(now)
     tested = set(test.bgp_peer_ids) if test is not None else set()
     # A peer that has finished deleting is no longer listed: Terraform's lookup of a replaced peer
     # (same family and ASN) needs exactly one match [seen: aws_dx_bgp_peer].
-    peers = tuple(p for p in (current_peer(peer, lifecycle, now, tested=peer.bgp_peer_id in tested)
+    peers = tuple(p for p in (current_peer(peer, lifecycle, now, tested=peer.bgp_peer_id in tested, at=at)
                               for peer in vif.bgp_peers)
                   if p is not None and not (p.bgp_peer_state == "deleted" and p.deleted_at is not None))
     if vif.deleted_at is not None:
@@ -104,7 +118,7 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
     if conn.connection_state == "rejected":  # a hosted connection its owner declined, until it expires
         return conn
     state = _state(conn.connection_state, created_at=conn.since, delay=lifecycle.connection_available,
-                   deleted_at=conn.deleted_at, lifecycle=lifecycle, now=now)
+                   deleted_at=conn.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(conn.connection_id, now))
     return replace(conn, connection_state=state, mac_sec_keys=_keys(conn.mac_sec_keys, now))
 
 
@@ -119,7 +133,7 @@ def current_interconnect(interconnect: Interconnect, lifecycle: Lifecycle, now: 
         return None
     state = _state(interconnect.interconnect_state, created_at=interconnect.created_at,
                    delay=lifecycle.connection_available, deleted_at=interconnect.deleted_at, lifecycle=lifecycle,
-                   now=now)
+                   at=lifecycle.clock(interconnect.interconnect_id, now))
     return replace(interconnect, interconnect_state=state)
 
 
@@ -128,5 +142,5 @@ def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
     if _gone(lag.deleted_at, lifecycle, now):
         return None
     state = _state(lag.lag_state, created_at=lag.created_at, delay=lifecycle.connection_available,
-                   deleted_at=lag.deleted_at, lifecycle=lifecycle, now=now)
+                   deleted_at=lag.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(lag.lag_id, now))
     return replace(lag, lag_state=state, mac_sec_keys=_keys(lag.mac_sec_keys, now))

@@ -151,9 +151,10 @@ def current_group(group: ResiliencyGroup, lifecycle: Lifecycle, now: float) -> R
     if group.deleted_at is not None:
         if now > lifecycle.expiry(group.deleted_at):
             return None
-        done = now > group.deleted_at + lifecycle.deleting
+        done = lifecycle.clock(group.resource_id, now) > group.deleted_at + lifecycle.deleting
         return replace(group, resiliency_group_state="deleted" if done else "deleting")
-    if group.resiliency_group_state == "pending" and now > group.created_at + lifecycle.gateway_available:
+    at = lifecycle.clock(group.resource_id, now)
+    if group.resiliency_group_state == "pending" and at > group.created_at + lifecycle.gateway_available:
         return replace(group, resiliency_group_state="available")
     return group
 

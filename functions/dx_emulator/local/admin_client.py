@@ -9,7 +9,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from botocore.auth import SigV4Auth
+from botocore.auth import SigV4Auth, SigV4QueryAuth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
@@ -28,9 +28,18 @@ class AdminClient:
     credentials: Credentials
     region: str = "us-east-1"
 
+    def url(self, name: str) -> str:
+        return f"{self.endpoint.rstrip('/')}/_dx-emulator/{name}"
+
+    def presign(self, name: str, expires: int = 900, query: str = "") -> str:
+        """A URL a browser can open without signing: SigV4 query authentication, ``expires`` seconds."""
+        request = AWSRequest(method="GET", url=self.url(name) + (f"?{query}" if query else ""))
+        SigV4QueryAuth(self.credentials, "directconnect", self.region, expires=expires).add_auth(request)
+        return str(request.url)
+
     def call(self, method: str, name: str, body: Any = None) -> Any:
         data = b"" if body is None else json.dumps(body).encode()
-        request = AWSRequest(method=method, url=f"{self.endpoint.rstrip('/')}/_dx-emulator/{name}", data=data,
+        request = AWSRequest(method=method, url=self.url(name), data=data,
                              headers={"Content-Type": "application/json"})
         SigV4Auth(self.credentials, "directconnect", self.region).add_auth(request)
         sent = urllib.request.Request(request.url, data=data or None,  # noqa: S310 - the user's own endpoint

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
 from ..config import Settings
+from ..domain.account import Account, lifecycle_for
 from ..domain.context import Context, Entropy, Names, SystemEntropy
+from ..domain.lifecycle import Lifecycle
 from ..errors import ServerException
 from ..scope import Scope
 from ..store.kinds import Entity
@@ -42,6 +44,8 @@ class Call:
     token: str
     clock: Callable[[], float] = time.time
     entropy: Entropy = field(default_factory=SystemEntropy)
+    # The account's own record, as this request found it (operations/accounts.py).
+    account: Account | None = None
     # How many times a new id of this request collided with an existing resource's (see commit).
     _collisions: list[int] = field(default_factory=lambda: [0])
 
@@ -55,9 +59,14 @@ class Call:
             entropy=self.entropy,
             public_asn_allow_list=self.settings.public_asn_allow_list,
             strict_locations=self.settings.strict_locations,
-            lifecycle=self.settings.lifecycle,
+            lifecycle=self.lifecycle,
             names=Names(f"{self.token}#{self._collisions[0]}" if self._collisions[0] else self.token),
         )
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        """The deployment's delays, with the account's own settings over them (domain/account.py)."""
+        return lifecycle_for(self.settings.lifecycle, self.account)
 
     def replayed(self, entity: Entity) -> bool:
         """Whether this request already changed ``entity`` (an earlier attempt whose answer was lost)."""

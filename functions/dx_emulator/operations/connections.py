@@ -84,7 +84,7 @@ def delete(call: Call) -> dict[str, Any]:
         return call.save(deleted) if lag is None else call.save(deleted, leave_lag(lag, conn))
 
     conn = optimistic(attempt)
-    state = as_answered_to_delete(conn.connection_state, call.settings.lifecycle)
+    state = as_answered_to_delete(conn.connection_state, call.lifecycle)
     return views.connection(replace(conn, connection_state=state))
 
 

@@ -73,7 +73,7 @@ def delete(call: Call) -> dict[str, Any]:
         return deleted if deleted is lag else call.save(deleted)
 
     lag = optimistic(attempt)
-    return views.lag(replace(lag, lag_state=as_answered_to_delete(lag.lag_state, call.settings.lifecycle)), [])
+    return views.lag(replace(lag, lag_state=as_answered_to_delete(lag.lag_state, call.lifecycle)), [])
 
 
 def update(call: Call) -> dict[str, Any]:

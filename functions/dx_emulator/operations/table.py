@@ -113,5 +113,8 @@ SERVED: dict[str, dict[str, Operation]] = {
     "directconnect": OPERATIONS,
     "sts": {"GetCallerIdentity": identity.get_caller_identity},
     # The emulator's own routes, /_dx-emulator/<name> (protocol/admin_protocol.py).
-    "dx-emulator": {"GetWorld": admin.get_world, "PutWorld": admin.put_world},
+    "dx-emulator": {"GetWorld": admin.get_world, "PutWorld": admin.put_world,
+                    "GetSettings": admin.get_settings, "PutSettings": admin.put_settings,
+                    "PostAdvance": admin.post_advance, "PostReset": admin.post_reset,
+                    "GetState": admin.get_state, "GetDashboard": admin.get_dashboard},
 }

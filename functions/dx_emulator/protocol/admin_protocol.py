@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qsl
 
 from ..errors import DirectConnectError, SerializationException
 from . import json_protocol
@@ -23,11 +24,42 @@ def handles(path: str) -> bool:
     return MARK in path  # behind a stage or proxy prefix too
 
 
+# The dashboard's page, for a browser; the same URL asked for JSON answers the state it shows.
+DASHBOARD = "dashboard"
+HTML = "text/html; charset=utf-8"
+# The page holds its own script and style and talks to its own URL only; the URL carries a signature,
+# so no referrer may take it elsewhere.
+PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                                           "style-src 'unsafe-inline'; connect-src 'self'; img-src data:",
+                "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY", "Cache-Control": "no-store",
+                "X-Content-Type-Options": "nosniff"}
+
+
+def is_health(method: str, path: str) -> bool:
+    """GET /_dx-emulator/health: the one route that needs no signature."""
+    return method in ("GET", "HEAD") and handles(path) and path.split(MARK, 1)[1].strip("/") == "health"
+
+
+def encode_health(status: int, answer: Mapping[str, Any]) -> Encoded:
+    return Encoded(status, CONTENT_TYPE, json.dumps(answer), {"Cache-Control": "no-store"})
+
+
+def _wants_page(headers: Mapping[str, str]) -> bool:
+    accept = next((value for key, value in headers.items() if key.lower() == "accept"), "") or ""
+    return "application/json" not in accept
+
+
 def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
+    """``path`` may carry the query string: its parameters (less a presigned URL's X-Amz-*) are the
+    GET routes' parameters."""
+    path, _, query = path.partition("?")
     name = path.split(MARK, 1)[1].strip("/")
+    if method == "GET" and name == DASHBOARD:
+        name = "dashboard" if _wants_page(headers) else "state"
     operation = method.capitalize() + "".join(part.capitalize() for part in name.split("-"))
     if not body.strip():
-        return Decoded(operation, {}, SERVICE)
+        params = {key: value for key, value in parse_qsl(query) if not key.startswith("X-Amz-")}
+        return Decoded(operation, params, SERVICE)
     try:
         params = json.loads(body)
     except (ValueError, RecursionError):
@@ -44,7 +76,9 @@ def _timestamp(value: Any) -> str:
 
 
 def encode_result(result: Mapping[str, Any], request_id: str = "") -> Encoded:
-    return Encoded(200, CONTENT_TYPE, json.dumps(result, default=_timestamp))
+    if set(result) == {"page"}:
+        return Encoded(200, HTML, result["page"], dict(PAGE_HEADERS))
+    return Encoded(200, CONTENT_TYPE, json.dumps(result, default=_timestamp), {"Cache-Control": "no-store"})
 
 
 def encode_error(error: DirectConnectError, request_id: str = "") -> Encoded:

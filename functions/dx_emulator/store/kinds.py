@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.account import Account
 from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
 from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
 from ..domain.gateways.proposals import AssociationProposal
@@ -18,6 +19,7 @@ from ..domain.hosted.model import Allocation, Interconnect
 from ..domain.model import Connection, Lag, VirtualInterface
 from ..domain.resiliency import ResiliencyGroup
 from ..domain.resiliency_tokens import ResiliencyClientToken
+from .account_items import AccountItem
 from .gateway_items import (
     AssociationItem,
     Ec2GatewayLinksItem,
@@ -35,7 +37,8 @@ GLOBAL = "global"
 MAX_ID_LENGTH = 128
 
 Entity = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World | GatewayAssociation
-          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect | ResiliencyGroup | ResiliencyClientToken)
+          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect | ResiliencyGroup | ResiliencyClientToken
+          | Account)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ KINDS: dict[type[Any], Kind] = {
     ResiliencyGroup: Kind(ResiliencyGroupItem, id_prefix="dxrg-"),
     # Not "dxrg-…": a query on the groups' prefix must not meet their clientTokens.
     ResiliencyClientToken: Kind(ResiliencyClientTokenItem, "resiliency-token#"),
+    # The account's own record: regions used, activity, runtime settings (domain/account.py).
+    Account: Kind(AccountItem, "account#", regional=False),
 }
 ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, *(kind.item_class for kind in KINDS.values()))
 

@@ -55,6 +55,15 @@ def _set_in(stored: Any) -> tuple[str, ...]:
     return tuple(sorted(stored or ()))
 
 
+def _numbers(kind: Callable[[Any], Any]) -> Converter:
+    """An untyped map of numbers by id (manual mode's releases and read counts)."""
+    def into(stored: Any) -> dict[str, Any]:
+        values = stored.as_dict() if hasattr(stored, "as_dict") else (stored or {})
+        return {key: kind(value) for key, value in values.items()}
+
+    return dict, into
+
+
 def _maps(element_class: type[Any], attribute_class: type[Any]) -> Converter:
     return (lambda values: [attribute_class(**to_attributes(value)) for value in values],
             lambda stored: tuple(from_attributes(element_class, value) for value in stored or ()))
@@ -75,6 +84,8 @@ CONVERTERS: dict[str, Converter] = {
     "proposal_links": _keyed(LinkSlot, "link_id"),
     "gateways": _maps(Ec2Gateway, Ec2GatewayAttribute),
     "expires_at": (_time_out, _time_in),
+    "releases": _numbers(float),
+    "manual_reads": _numbers(int),
     # String sets: DynamoDB has no empty set, PynamoDB stores none for an empty one.
     "connection_ids": (_set_out, _set_in),
     "gateway_ids": (_set_out, _set_in),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from pynamodb.transactions import TransactWrite
 from ..domain.model import VirtualInterface
 from ..errors import StoreUnavailable
 from ..scope import Scope
+from . import account_items
 from .items import BaseItem, VirtualInterfaceItem
 from .kinds import KINDS, Entity, key_of, partition
 from .mapping import from_attributes, to_attributes
@@ -131,6 +133,15 @@ def _update(write: Detach | Expire) -> tuple[BaseItem, list[Any], Any]:
 
 
 class Repository:
+    @_store_call
+    def ping(self) -> None:
+        """One read of a key no item has: whether the store answers (the health route)."""
+        BaseItem.count("health#", BaseItem.sk == "health", consistent_read=False)
+
+    @_store_call
+    def remove_partition(self, partition: str, keep: frozenset[str] = frozenset()) -> Counter[str]:
+        return account_items.remove_partition(partition, keep)
+
     @_store_call
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
         kind = KINDS[entity_class]

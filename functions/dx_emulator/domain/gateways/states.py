@@ -23,9 +23,10 @@ ATTACHMENT_STATE = {"confirming": "attaching", "pending": "attaching", "verifyin
 
 def current_gateway(gateway: DirectConnectGateway, lifecycle: Lifecycle, now: float) -> DirectConnectGateway | None:
     """None once deleted: "Deleted Direct Connect gateways are not returned" [doc]."""
+    at = lifecycle.clock(gateway.resource_id, now)  # now, or a manual gateway's release
     if gateway.deleted_at is not None:
-        return None if now > gateway.deleted_at + lifecycle.deleting else gateway
-    if gateway.gateway_state == "pending" and now > gateway.created_at + lifecycle.gateway_available:
+        return None if at > gateway.deleted_at + lifecycle.deleting else gateway
+    if gateway.gateway_state == "pending" and at > gateway.created_at + lifecycle.gateway_available:
         return replace(gateway, gateway_state="available")
     return gateway
 
@@ -33,7 +34,8 @@ def current_gateway(gateway: DirectConnectGateway, lifecycle: Lifecycle, now: fl
 def as_answered_to_create(gateway: DirectConnectGateway, lifecycle: Lifecycle) -> DirectConnectGateway:
     """CreateDirectConnectGateway answers "available" in AWS's example [seen]: with no gateway delay
     configured, the emulator does too; with one, the gateway is pending until it passes."""
-    return replace(gateway, gateway_state="available") if lifecycle.gateway_available == 0 else gateway
+    held = lifecycle.gateway_available or lifecycle.manual is not None  # manual mode: pending until told
+    return gateway if held else replace(gateway, gateway_state="available")
 
 
 def current_association(association: GatewayAssociation, lifecycle: Lifecycle,
@@ -41,12 +43,13 @@ def current_association(association: GatewayAssociation, lifecycle: Lifecycle,
     if association.deleted_at is not None:
         if now > lifecycle.expiry(association.deleted_at):
             return None
-        done = now > association.deleted_at + lifecycle.disassociation
+        at = lifecycle.clock(association.resource_id, now)
+        done = at > association.deleted_at + lifecycle.disassociation
         return replace(association, association_state="disassociated" if done else "disassociating")
     state = association.association_state
     settled = {"associating": association.created_at + lifecycle.association_available,
                "updating": (association.updated_at or 0.0) + lifecycle.association_update}
-    if state in settled and now > settled[state]:
+    if state in settled and lifecycle.clock(association.resource_id, now) > settled[state]:
         state = "associated"
     return replace(association, association_state=state)
 

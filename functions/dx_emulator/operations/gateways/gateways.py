@@ -31,7 +31,7 @@ def create(call: Call) -> dict[str, Any]:
         gateway, registry = create_gateway(name, asn, tags, registry, ctx)
         return call.save(gateway, registry)  # the gateway and its place in the account's quota
 
-    gateway = as_answered_to_create(optimistic(attempt), call.settings.lifecycle)
+    gateway = as_answered_to_create(optimistic(attempt), call.lifecycle)
     return {"directConnectGateway": gateway_views.gateway(gateway)}
 
 

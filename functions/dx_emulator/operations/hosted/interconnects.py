@@ -73,7 +73,7 @@ def delete(call: Call) -> dict[str, Any]:
         return current if deleted is current else call.save(deleted)
 
     state = optimistic(attempt).interconnect_state
-    return {"interconnectState": as_answered_to_delete(state, call.settings.lifecycle)}  # [doc: "deleted"]
+    return {"interconnectState": as_answered_to_delete(state, call.lifecycle)}  # [doc: "deleted"]
 
 
 def describe_loa(call: Call) -> dict[str, Any]:
