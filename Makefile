@@ -9,6 +9,10 @@ SAM_VENV := .cache/sam-venv
 SAM      := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 SAM_STAMP := $(SAM_VENV)/.installed
 
+# The dashboard's browser test drives Debian's chromium through its chromedriver.
+BROWSER := /usr/bin/chromium /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 .PHONY: run test lint build unit events bench clean
 
 $(STAMP): pyproject.toml
@@ -36,8 +40,12 @@ lint: $(STAMP) $(SAM_STAMP)
 build: $(SAM_STAMP)
 	$(SAM) build
 
+$(BROWSER):
+	$(SUDO) apt-get install -y -q chromium chromium-driver >/dev/null || \
+	  ($(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium chromium-driver >/dev/null)
+
 # The whole suite: lint, build, then every test with Amazon DynamoDB Local started and stopped for it.
-test: lint build
+test: lint build $(BROWSER)
 	scripts/with-dynamodb-local $(BIN)/python -m pytest -n auto
 
 # Fast feedback: the tests that need neither DynamoDB Local nor the built artifact (deselected, not skipped).
