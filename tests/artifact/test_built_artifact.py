@@ -160,6 +160,16 @@ EXPECTED: dict[str, tuple[int, Callable[[dict[str, Any]], bool]]] = {
         "resiliencyGroupAssociations"]] == ["disassociating"]),
     "delete-resiliency-group": (200, lambda b: b["resiliencyGroup"]["state"] == "deleting"),
     "sts-get-caller-identity": (200, lambda b: "<Account>123456789012</Account>" in b["xml"]),
+    "admin-health": (200, lambda b: (b["status"], b["store"]) == ("ok", "ok")),
+    "admin-put-settings": (200, lambda b: b["delays"]["vifAvailable"] == 5),
+    "admin-get-state": (200, lambda b: b["account"] == "123456789012" and "****" in json.dumps(b)
+                        and len(b["regions"]["us-east-1"]["virtualInterfaces"]) >= 3),
+    "admin-dashboard": (200, lambda b: "<html" in b["html"].lower()),
+    "admin-reset": (200, lambda b: b["removed"]["connections"] >= 5 and b["removed"]["settings"] == 1),
+    "idle-expiry": (200, lambda b: b == {"batchItemFailures": []}),
+    # The partner's world went with its account: it is no partner any more.
+    "describe-interconnects-after-expiry": (400, error("ClientException", "is not an authorized Direct Connect "
+                                                                           "partner")),
 }
 
 
@@ -184,7 +194,8 @@ def test_every_event_is_answered(dynamodb_local: str) -> None:
         answer = answers[name]
         assert answer["status"] == status, (name, answer)
         assert check(answer["body"]), (name, answer["body"])
-        assert answer["headers"]["x-amzn-RequestId"] == "artifact-test"
+        if name != "idle-expiry":  # a stream batch's answer has no HTTP headers
+            assert answer["headers"]["x-amzn-RequestId"] == "artifact-test"
     # Nothing but the artifact was importable.
     assert footer["path"] == [str(BUILD / "Function"), str(BUILD / "DependenciesLayer" / "python")]
     if python != sys.executable:
