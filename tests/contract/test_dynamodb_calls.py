@@ -1,8 +1,8 @@
 """The Lambda handler in-process, on DynamoDB Local: the DynamoDB calls each operation costs.
 
 Every request first reads its account's record (settings apply from the next request; operations/
-accounts.py): ``RECORD``. After it, the happy path of CreateBGPPeer is one consistent read and one
-conditional write.
+accounts.py): ``RECORD``, or ``PAIR`` when the request names the resource it acts on, read in the
+same BatchGetItem. The happy path of CreateBGPPeer is then that one read and one conditional write.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ pytestmark = pytest.mark.dynamodb_local
 
 Invoke = Callable[[str, dict[str, Any]], dict[str, Any]]
 RECORD = ["GetItem"]  # the account's record, read by every request
+# The record and the resource the request names, in one round trip (operations/prefetch.py).
+PAIR = ["BatchGetItem"]
 
 
 @pytest.fixture(scope="module")
@@ -59,24 +61,25 @@ def test_calls_per_operation(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     new_vif = {"virtualInterfaceName": "v", "vlan": 10, "asn": 65000, "virtualGatewayId": "vgw-1"}
     vif, calls = cost("CreatePrivateVirtualInterface",
                       {"connectionId": conn["connectionId"], "newPrivateVirtualInterface": new_vif})
-    # The connection, the account's declared world (the VGW must be its own, in this region), then the write.
-    assert calls == [*RECORD, "GetItem", "GetItem", "TransactWriteItems"]
+    # The record and the connection (one BatchGetItem), the account's declared world (the VGW must be its
+    # own, in this region), then the write.
+    assert calls == [*PAIR, "GetItem", "TransactWriteItems"]
     _, calls = cost("CreateBGPPeer", {"virtualInterfaceId": vif["virtualInterfaceId"],
                                       "newBGPPeer": {"asn": 65000, "addressFamily": "ipv6"}})
-    assert calls == [*RECORD, "GetItem", "PutItem"]
+    assert calls == [*PAIR, "PutItem"]
     _, calls = cost("DescribeVirtualInterfaces", {"virtualInterfaceId": vif["virtualInterfaceId"]})
-    assert calls == [*RECORD, "GetItem"]
+    assert calls == [*PAIR]
     _, calls = cost("DescribeVirtualInterfaces", {"connectionId": conn["connectionId"]})
-    # Its VIFs, and those it allocated to other accounts (none: nothing more to read); the connection
-    # is read only when both are empty, to tell an unknown one.
-    assert calls == [*RECORD, "Query", "Query"]
+    # The by-parent index names the VIFs on it (keys only), then exactly those are read; the connection
+    # is read only when there are none, to tell an unknown one.
+    assert calls == [*RECORD, "Query", "BatchGetItem"]
     _, calls = cost("DescribeConnections", {})
     assert calls == [*RECORD, "Query"]
     arn = f"arn:aws:directconnect:us-east-1:{vif['ownerAccount']}:dxvif/{vif['virtualInterfaceId']}"
     _, calls = cost("TagResource", {"resourceArn": arn, "tags": [{"key": "k", "value": "v"}]})
     assert calls == [*RECORD, "GetItem", "PutItem"]
     _, calls = cost("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": vif["virtualInterfaceId"], "mtu": 9001})
-    assert calls == [*RECORD, "GetItem", "PutItem"]
+    assert calls == [*PAIR, "PutItem"]
 
 
 def test_calls_of_deletes(invoke: Invoke, dynamodb_calls: list[str]) -> None:
@@ -96,12 +99,17 @@ def test_calls_of_deletes(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     ipv6 = peers["virtualInterface"]["bgpPeers"][1]
     _, calls = cost("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "asn": 65001,
                                       "customerAddress": ipv6["customerAddress"]})
-    assert calls == [*RECORD, "GetItem", "PutItem"]
+    assert calls == [*PAIR, "PutItem"]
+    again = invoke("CreateBGPPeer", {"virtualInterfaceId": vif_id, "newBGPPeer": {"asn": 65002, "addressFamily": "ipv6"}})
+    peer_id = again["virtualInterface"]["bgpPeers"][-1]["bgpPeerId"]
+    assert peer_id[7:11] == vif_id[6:10]  # a peer's id begins as its VIF's does
+    _, calls = cost("DeleteBGPPeer", {"bgpPeerId": peer_id})
+    assert calls == [*RECORD, "Query", "PutItem"]  # the VIFs whose ids begin so (a key range), then the write
     _, calls = cost("DeleteVirtualInterface", {"virtualInterfaceId": vif_id})
-    assert calls == [*RECORD, "GetItem", "TransactWriteItems"]  # the VIF, and its slot freed on the LAG without a read
+    assert calls == [*PAIR, "TransactWriteItems"]  # the VIF, and its slot freed on the LAG without a read
     member = lag["connections"][0]["connectionId"]
     _, calls = cost("DeleteConnection", {"connectionId": member})
     # The connection, its LAG (which holds its VIFs' slots), then both written: deleted, and left.
-    assert calls == [*RECORD, "GetItem", "GetItem", "TransactWriteItems"]
+    assert calls == [*PAIR, "GetItem", "TransactWriteItems"]
     _, calls = cost("DescribeLags", {"lagId": lag["lagId"]})
-    assert calls == [*RECORD, "GetItem", "BatchGetItem"]
+    assert calls == [*PAIR, "BatchGetItem"]

@@ -63,7 +63,7 @@ def test_unexpected_failure_is_an_aws_shaped_500_without_a_trace(handler: Any, m
                                                                  caplog: pytest.LogCaptureFixture) -> None:
     from dx_emulator.store.repository import Repository
 
-    def broken(*_: Any) -> None:
+    def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(Repository, "query", broken)

@@ -38,6 +38,11 @@ def test_table_schema_matches_the_models() -> None:
     assert by_name(table["KeySchema"]) == by_name(schema["key_schema"])
     assert by_name(table["AttributeDefinitions"]) == by_name(schema["attribute_definitions"])
     assert table["BillingMode"] == "PAY_PER_REQUEST"
+    [index] = table["GlobalSecondaryIndexes"]
+    [model_index] = schema["global_secondary_indexes"]
+    assert index["IndexName"] == model_index["index_name"]
+    assert by_name(index["KeySchema"]) == by_name(model_index["key_schema"])
+    assert index["Projection"] == model_index["projection"]
     assert table["TimeToLiveSpecification"] == {"AttributeName": BaseItem.expires_at.attr_name, "Enabled": True}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..errors import ClientException, NotFoundException
@@ -39,9 +40,11 @@ def peers_allowed_per_family(has_logical_redundancy: str) -> int:
     return 2 if has_logical_redundancy == "yes" else 1
 
 
-def build_peer(request: NewBgpPeer, *, family: str, asn: int, public: bool, live_peers: tuple[BgpPeer, ...],
-               device: str, logical_device: str, location: str, ctx: Context) -> BgpPeer:
-    """A new peer, its addresses checked or assigned and its key checked or generated."""
+def build_peer(request: NewBgpPeer, *, vif_id: str, family: str, asn: int, public: bool,
+               live_peers: tuple[BgpPeer, ...], taken_ids: Collection[str], device: str, logical_device: str,
+               location: str, ctx: Context) -> BgpPeer:
+    """A new peer on the VIF ``vif_id``, its addresses checked or assigned and its key checked or
+    generated; its id is none of ``taken_ids`` (the VIF's peers', deleted ones included)."""
     if family == IPV4:
         in_use = [peer.amazon_address for peer in live_peers if peer.address_family == IPV4]
         amazon, customer = addresses.ipv4_pair(
@@ -56,7 +59,7 @@ def build_peer(request: NewBgpPeer, *, family: str, asn: int, public: bool, live
     if any(peer.address_family == family for peer in live_peers):
         logical_device = ctx.device_name(location)
     return BgpPeer(
-        bgp_peer_id=ctx.new_id("dxpeer"),
+        bgp_peer_id=ctx.peer_id(vif_id, taken_ids),
         address_family=family,
         asn=asn,
         auth_key=auth_key_for(request.auth_key, ctx),
@@ -104,8 +107,9 @@ def add_bgp_peer(vif: VirtualInterface, request: NewBgpPeer, ctx: Context) -> Vi
     if vif.virtual_interface_type == PUBLIC:
         _check_public_asn(vif, asn, ctx)
     peer = build_peer(
-        request, family=family, asn=asn, public=vif.virtual_interface_type == PUBLIC, live_peers=live,
-        device=vif.aws_device_v2, logical_device=vif.aws_logical_device_id, location=vif.location, ctx=ctx,
+        request, vif_id=vif.virtual_interface_id, family=family, asn=asn, public=vif.virtual_interface_type == PUBLIC,
+        live_peers=live, taken_ids={p.bgp_peer_id for p in vif.bgp_peers}, device=vif.aws_device_v2,
+        logical_device=vif.aws_logical_device_id, location=vif.location, ctx=ctx,
     )
     return replace(vif, bgp_peers=(*vif.bgp_peers, peer))
 

@@ -9,12 +9,25 @@ import hashlib
 import secrets
 import string
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from .lifecycle import Lifecycle
 
 ID_ALPHABET = string.ascii_lowercase + string.digits
+# A BGP peer's id begins with this many characters of its VIF's id (after "dxpeer-"), so DeleteBGPPeer
+# by bgpPeerId alone finds the VIF by a key prefix instead of a filter over the account [choice]. The
+# ids keep AWS's form (dxpeer- and 8 lowercase alphanumerics).
+PEER_BUCKET = 4
+
+
+def vif_bucket(bgp_peer_id: str) -> str | None:
+    """The beginning of the id of the VIF a peer id belongs to, or None for an id of no such form."""
+    suffix = bgp_peer_id.removeprefix("dxpeer-")
+    if len(suffix) != 8 or suffix == bgp_peer_id or not all(c in ID_ALPHABET for c in suffix):
+        return None
+    return suffix[:PEER_BUCKET]
 
 
 class Entropy(Protocol):
@@ -73,6 +86,15 @@ class Context:
             number, index = divmod(number, len(ID_ALPHABET))
             suffix += ID_ALPHABET[index]
         return f"{prefix}-{suffix}"
+
+    def peer_id(self, vif_id: str, taken: Collection[str] = ()) -> str:
+        """A new BGP peer's id on the VIF ``vif_id``: its bucket, then characters of its own, drawn
+        again while the VIF already has (or had) a peer of that id."""
+        bucket = vif_id.removeprefix("dxvif-")[:PEER_BUCKET]
+        while True:
+            candidate = f"dxpeer-{bucket}{self.new_id('dxpeer')[-(8 - PEER_BUCKET):]}"
+            if candidate not in taken:
+                return candidate
 
     def new_uuid(self, kind: str) -> str:
         """A random (version 4) UUID, as AWS's test and gateway ids are, derived like ``new_id``."""

@@ -35,8 +35,12 @@ def associate_virtual_interface(vif: VirtualInterface, source: Parent | None, ta
     # ASN and addresses, under a new id: AWS's example answers both, "deleting" and "pending" [doc].
     live = [peer for peer in vif.bgp_peers if peer.is_live]
     torn_down = [replace(peer, bgp_peer_state="deleting", bgp_status="down", deleted_at=ctx.now) for peer in live]
-    set_up = [replace(peer, bgp_peer_id=ctx.new_id("dxpeer"), bgp_peer_state=starting, bgp_status="down",
-                      created_at=ctx.now, aws_device_v2=device, aws_logical_device_id=logical) for peer in live]
+    taken = {peer.bgp_peer_id for peer in vif.bgp_peers}
+    set_up = []
+    for peer in live:
+        taken.add(new_id := ctx.peer_id(vif.virtual_interface_id, taken))
+        set_up.append(replace(peer, bgp_peer_id=new_id, bgp_peer_state=starting, bgp_status="down",
+                              created_at=ctx.now, aws_device_v2=device, aws_logical_device_id=logical))
     moved = replace(
         vif, connection_id=target.resource_id, slot_holder=holder.resource_id if on_member else None,
         location=target.location, aws_device_v2=device, aws_logical_device_id=logical,

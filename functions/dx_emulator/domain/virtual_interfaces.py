@@ -181,14 +181,15 @@ def create_virtual_interface(parent: Parent, request: NewVirtualInterface, ctx: 
     tags = checked_tags(request.tags)
     rate_limit = checked_rate_limit(request.rate_limit, port_mbps(parent), parent.resource_id)
     pools = _prefix_pools(kind, request.prefix_pool_ipv4, request.prefix_pool_ipv6)
+    vif_id = ctx.new_id("dxvif")
     peer = build_peer(
-        request.peer, family=family, asn=asn, public=kind == PUBLIC, live_peers=(),
+        request.peer, vif_id=vif_id, family=family, asn=asn, public=kind == PUBLIC, live_peers=(), taken_ids=(),
         device=parent.aws_device, logical_device=parent.aws_logical_device_id, location=parent.location, ctx=ctx,
     )
     vif = VirtualInterface(
         owner_account=owner or ctx.account,
         region=ctx.region,
-        virtual_interface_id=ctx.new_id("dxvif"),
+        virtual_interface_id=vif_id,
         virtual_interface_type=kind,
         virtual_interface_name=request.virtual_interface_name,
         virtual_interface_state=INITIAL_STATE[kind] if owner is None else "confirming",

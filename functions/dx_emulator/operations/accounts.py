@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from ..domain.account import RESOURCE_ID, Account, manual_reads, read, touched
 from ..faults import Injectors, inject
 from ..scope import Scope
 from ..store.kinds import GLOBAL, KINDS
 from ..store.repository import Repository
+from . import prefetch
 from .call import Call, optimistic
 
 READS = ("Describe", "List", "Get")
@@ -36,12 +37,21 @@ def load(call: Call) -> Account | None:
     return call.store.get(Account, call.scope, RESOURCE_ID)
 
 
-def prepare(call: Call) -> Call:
+def prepare(call: Call, operation: str = "") -> Call:
     """The call with its account's record (whose settings ``Call.lifecycle`` applies), written first
-    if this is the account's first request in the region or its activity is stale."""
+    if this is the account's first request in the region or its activity is stale. The resource the
+    operation names is read in the same round trip (prefetch.py)."""
+    resource = prefetch.named(operation, dict(call.params.items()))
+    first: list[Account | None] = []
+    if resource is not None:
+        kind, resource_id = resource
+        record, found = call.store.get_pair((Account, call.scope, RESOURCE_ID), (kind, call.scope, resource_id))
+        first.append(record)
+        call = replace(call, store=cast(Repository, prefetch.Prefetched(call.store, kind, call.scope, resource_id,
+                                                                         found)))
 
     def attempt() -> Account | None:
-        stored = load(call)
+        stored = first.pop() if first else load(call)
         change = touched(stored, call.scope.account, call.scope.region, call.clock(), call.settings.idle_expiry)
         return stored if change is None else call.save(change)
 

@@ -23,6 +23,7 @@ from .call import Call, optimistic
 from .hosted import connections as hosted_connections
 from .hosted import lookups as hosted_lookups
 from .inputs import Members
+from .listing import fetch
 from .pages import page_of, page_request
 
 
@@ -63,8 +64,8 @@ def describe(call: Call) -> dict[str, Any]:
     if connection_id is not None:
         conns = [lookups.connection(call, ctx, connection_id)]
     else:
-        stored = call.store.query(Connection, call.scope)
-        conns = [c for c in (lookups.current_connection(conn, ctx) for conn in stored) if c is not None]
+        conns = fetch(request, lambda after, limit: call.store.query(Connection, call.scope, after=after, limit=limit),
+                      lambda conn: lookups.current_connection(conn, ctx), lambda conn: conn.connection_id)
     return page_of("connections", conns, lambda conn: conn.connection_id, request, views.connection)
 
 

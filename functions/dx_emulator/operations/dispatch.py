@@ -29,7 +29,7 @@ def dispatch(*, service: str, operation: str, params: Mapping[str, Any], scope: 
         return handler(call)
     # Every Direct Connect and admin request reads its account's record: settings changed through
     # PUT /_dx-emulator/settings apply to the very next request, on whichever instance answers it.
-    call = accounts.prepare(call)
+    call = accounts.prepare(call, operation)
     if service == "dx-emulator":
         return handler(call)  # no injected fault stands between an account and its reset or settings
     accounts.inject_faults(call, operation)

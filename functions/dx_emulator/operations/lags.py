@@ -11,6 +11,7 @@ from ..domain.model import Connection, Lag
 from . import lookups, views
 from .call import Call, optimistic
 from .connections import ordering
+from .listing import fetch
 from .pages import page_of, page_request
 
 
@@ -51,10 +52,13 @@ def describe(call: Call) -> dict[str, Any]:
         members = call.store.get_many(Connection, call.scope, lag.connection_ids)
         return page_of("lags", [lag], lambda item: item.lag_id, request,
                        lambda item: views.lag(item, _current(members, call)))
-    lags = [lag for lag in (lookups.current_lag(lag, ctx) for lag in call.store.query(Lag, call.scope)) if lag]
-    connections = _current(call.store.query(Connection, call.scope), call) if lags else []
+    lags = fetch(request, lambda after, limit: call.store.query(Lag, call.scope, after=after, limit=limit),
+                 lambda lag: lookups.current_lag(lag, ctx), lambda lag: lag.lag_id)
+    # The members of this page's LAGs only, by key.
+    members = _current(call.store.get_many(Connection, call.scope, [i for lag in lags for i in lag.connection_ids]),
+                       call)
     return page_of("lags", lags, lambda item: item.lag_id, request,
-                   lambda item: views.lag(item, [c for c in connections if c.lag_id == item.lag_id]))
+                   lambda item: views.lag(item, [c for c in members if c.lag_id == item.lag_id]))
 
 
 def _current(connections: list[Connection], call: Call) -> list[Connection]:

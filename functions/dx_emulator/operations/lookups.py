@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..domain import lifecycle
-from ..domain.context import Context
+from ..domain.context import Context, vif_bucket
 from ..domain.hosted.model import Allocation
 from ..domain.model import Connection, Lag, Parent, VirtualInterface
 from ..errors import ClientException, NotFoundException
@@ -81,7 +81,10 @@ def virtual_interface(call: Call, ctx: Context, vif_id: str | None) -> VirtualIn
 
 def virtual_interface_with_peer(call: Call, ctx: Context, bgp_peer_id: str) -> VirtualInterface:
     """The VIF that holds (or held) the peer; whether the peer is still there is the rule's to say."""
-    vif = call.store.find_vif_with_peer(call.scope, bgp_peer_id)
+    bucket = vif_bucket(bgp_peer_id)
+    # The VIFs whose ids begin as the peer's does (almost always one): a key range, not a filter.
+    candidates = [] if bucket is None else call.store.query(VirtualInterface, call.scope, bucket)
+    vif = next((v for v in candidates if any(p.bgp_peer_id == bgp_peer_id for p in v.bgp_peers)), None)
     current = None if vif is None else current_vif(vif, ctx)
     if current is None:
         raise NotFoundException(f"BGP peer {bgp_peer_id} does not exist")

@@ -26,6 +26,7 @@ from .call import Call, optimistic
 from .gateways import lookups as gateway_lookups
 from .hosted import lookups as hosted_lookups
 from .inputs import Members
+from .listing import fetch
 from .pages import page_of, page_request
 
 REQUEST_MEMBER = {
@@ -135,15 +136,23 @@ def describe(call: Call) -> dict[str, Any]:
             call, VirtualInterface, vif_id)
         stored = [found] if found is not None and connection_id in (None, found.connection_id) else []
     elif connection_id is not None:
-        stored = [*call.store.query(VirtualInterface, call.scope, connection_id=connection_id),
-                  *hosted_lookups.all_allocated(call, VirtualInterface, connection_id)]
+        stored = hosted_lookups.on_parent(call, connection_id)
         if not stored:
             # An unknown connection or LAG is an error, unless the caller has VIFs on it: hosted VIFs
             # allocated to it on another account's connection [choice].
             lookups.parent(call, ctx, connection_id)
     else:
-        stored = [*call.store.query(VirtualInterface, call.scope),
-                  *hosted_lookups.all_allocated(call, VirtualInterface)]
+        # A page of the caller's own VIFs and of those it allocated to others, each read from the page's start.
+        def own(after: str | None, limit: int | None) -> list[VirtualInterface]:
+            return call.store.query(VirtualInterface, call.scope, after=after, limit=limit)
+
+        def allocated(after: str | None, limit: int | None) -> list[VirtualInterface]:
+            return hosted_lookups.all_allocated(call, VirtualInterface, after=after, limit=limit)
+
+        vifs = [vif for source in (own, allocated) for vif in fetch(
+            request, source, lambda v: lookups.current_vif(v, ctx), lambda v: v.virtual_interface_id)]
+        return page_of("virtualInterfaces", vifs, lambda vif: vif.virtual_interface_id, request,
+                       lambda vif: views.virtual_interface(vif, call.scope.account))
     # Deleted VIFs stay listed (as deleted) until their retention ends [doc: 15 minutes].
     vifs = [vif for vif in (lookups.current_vif(v, ctx) for v in stored) if vif is not None]
     return page_of("virtualInterfaces", vifs, lambda vif: vif.virtual_interface_id, request,

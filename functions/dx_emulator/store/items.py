@@ -24,6 +24,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     VersionAttribute,
 )
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from ..config import DEFAULT_REGION, DEFAULT_TABLE
@@ -65,6 +66,19 @@ class MacSecKeyAttribute(MapAttribute[str, Any]):
     start_on = NumberAttribute()
 
 
+class ByParentIndex(GlobalSecondaryIndex["BaseItem"]):  # type: ignore[no-untyped-call]
+    """Every VIF by the connection or LAG it is on, in any account: DescribeVirtualInterfaces with a
+    ``connectionId`` reads only the VIFs on it. Keys only, so rewriting a VIF (a peer added, a tag)
+    writes nothing to the index; only a new, moved or removed VIF does."""
+
+    class Meta:
+        index_name = "by-parent"
+        projection = KeysOnlyProjection()
+
+    connection_id = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+
+
 class BaseItem(Model):
     class Meta:
         table_name = DEFAULT_TABLE
@@ -86,6 +100,7 @@ class BaseItem(Model):
     deleted_at = NumberAttribute(null=True)
     # DynamoDB's TTL removes deleted resources for good; reads stop showing them at this time anyway.
     expires_at = TTLAttribute(null=True)
+    by_parent = ByParentIndex()
 
 
 class ConnectionItem(BaseItem):
@@ -176,9 +191,6 @@ class VirtualInterfaceItem(BaseItem):
     allocated_by = UnicodeAttribute(null=True)
     confirmed_at = NumberAttribute(null=True)
     associated_at = NumberAttribute(null=True)
-    # Derived from bgp_peers on save, so DeleteBGPPeer by bgpPeerId alone can find its VIF with a
-    # filtered query instead of a second item written on every CreateBGPPeer.
-    bgp_peer_ids = UnicodeSetAttribute(null=True)
 
 
 def configure(table_name: str, host: str | None, region: str) -> None:

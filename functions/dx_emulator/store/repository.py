@@ -20,15 +20,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from pynamodb.exceptions import PutError, PynamoDBException, TransactWriteError
+from botocore.exceptions import BotoCoreError, ClientError
+from pynamodb.exceptions import GetError, PutError, PynamoDBException, TransactWriteError
+from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactWrite
 
-from ..domain.model import VirtualInterface
 from ..errors import StoreUnavailable
 from ..scope import Scope
 from . import account_items
-from .items import BaseItem, VirtualInterfaceItem
-from .kinds import KINDS, Entity, key_of, partition
+from .items import BaseItem, ByParentIndex
+from .kinds import KINDS, MAX_ID_LENGTH, Entity, key_of, partition
 from .mapping import from_attributes, to_attributes
 from .writes import Check, Detach, Expire, Put, Write
 
@@ -91,8 +92,6 @@ def _item(entity: Entity) -> BaseItem:
     if entity.version is not None:
         # No version means a new item: PynamoDB then writes on condition that it does not exist yet.
         attributes["version"] = entity.version
-    if isinstance(entity, VirtualInterface):
-        attributes["bgp_peer_ids"] = {peer.bgp_peer_id for peer in entity.bgp_peers} or None
     return KINDS[type(entity)].item_class(*key_of(entity), **attributes)
 
 
@@ -155,19 +154,33 @@ class Repository:
         return _entity(entity_class, item)
 
     @_store_call
-    def query(self, entity_class: type[E], scope: Scope, id_prefix: str = "", **equal: str) -> list[E]:
-        """Every resource of a kind in the scope's partition whose id starts with ``id_prefix`` (one
-        paginated query on a key prefix), optionally filtered on attributes (``connection_id=...``)."""
+    def query(self, entity_class: type[E], scope: Scope, id_prefix: str = "", *, after: str | None = None,
+              limit: int | None = None) -> list[E]:
+        """The resources of a kind in the scope's partition whose ids start with ``id_prefix``, in id
+        order: those after the id ``after`` (keyset paging), at most ``limit`` of them (all without
+        one). One query on a key range, paginated by DynamoDB; never a filter."""
         kind = KINDS[entity_class]
-        condition = None
-        for name, value in equal.items():
-            clause = getattr(kind.item_class, name) == value
-            condition = clause if condition is None else condition & clause
-        items = kind.item_class.query(partition(kind, scope.account, scope.region),
-                                      kind.item_class.sk.startswith(kind.query_prefix + id_prefix),
-                                      filter_condition=condition,
-                                      consistent_read=True)
+        prefix = kind.query_prefix + id_prefix
+        condition: Condition
+        if after is None:
+            condition = kind.item_class.sk.startswith(prefix)
+        else:
+            # Past ``after`` and still within the prefix: "\uffff" sorts after every id character.
+            condition = kind.item_class.sk.between(kind.sk_prefix + after + "\x00", prefix + "\uffff")
+        items = kind.item_class.query(partition(kind, scope.account, scope.region), condition,
+                                      consistent_read=True, limit=limit)
         return [_entity(entity_class, item) for item in items]
+
+    @_store_call
+    def on_parent(self, region: str, parent_id: str) -> list[tuple[str, str]]:
+        """(owner account, VIF id) of every VIF on the connection or LAG ``parent_id``, of any account
+        (hosted VIFs live in their owners' partitions): one query of the by-parent index, keys only.
+        The index is eventually consistent on DynamoDB; read the VIFs themselves for their state."""
+        if not parent_id.startswith(("dxcon-", "dxlag-")) or len(parent_id) > MAX_ID_LENGTH:
+            return []  # no connection or LAG has such an id (and DynamoDB refuses an empty key)
+        found = BaseItem.by_parent.query(parent_id, ByParentIndex.sk.startswith("dxvif-"))
+        keys = [(*item.pk.split("#", 1), item.sk) for item in found]
+        return [(account, sort_key) for account, item_region, sort_key in keys if item_region == region]
 
     @_store_call
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
@@ -180,12 +193,30 @@ class Repository:
         return sorted((_entity(entity_class, item) for item in items), key=lambda entity: entity.resource_id)
 
     @_store_call
-    def find_vif_with_peer(self, scope: Scope, bgp_peer_id: str) -> VirtualInterface | None:
-        items = VirtualInterfaceItem.query(
-            scope.partition_key, VirtualInterfaceItem.sk.startswith("dxvif-"),
-            filter_condition=VirtualInterfaceItem.bgp_peer_ids.contains(bgp_peer_id), consistent_read=True,
-        )
-        return next((_entity(VirtualInterface, item) for item in items), None)
+    def get_pair(self, first: tuple[type[E], Scope, str],
+                 second: tuple[type[EntityT], Scope, str]) -> tuple[E | None, EntityT | None]:
+        """Two items of any kinds in one consistent BatchGetItem: a request's account record and the
+        resource it names cost one round trip, not two."""
+        wanted = [(cls, KINDS[cls], scope, KINDS[cls].sort_key(resource_id))
+                  for cls, scope, resource_id in (first, second)]
+        keys = {(partition(kind, scope.account, scope.region), sort_key): (cls, kind)
+                for cls, kind, scope, sort_key in wanted if sort_key is not None}
+        found: dict[tuple[str, str], Any] = {}
+        pending = [{"pk": {"S": pk}, "sk": {"S": sk}} for pk, sk in keys]
+        while pending:  # BatchGetItem may leave keys unprocessed under load: ask again for those
+            try:
+                answer = BaseItem._get_connection().connection.dispatch("BatchGetItem", {"RequestItems": {
+                    BaseItem.Meta.table_name: {"Keys": pending, "ConsistentRead": True}}})
+            except (BotoCoreError, ClientError) as error:  # as PynamoDB's own batch_get wraps them
+                raise GetError("Failed to batch get items", error) from error
+            for data in answer.get("Responses", {}).get(BaseItem.Meta.table_name, []):
+                key = (data["pk"]["S"], data["sk"]["S"])
+                cls, kind = keys[key]
+                found[key] = _entity(cls, kind.item_class.from_raw_data(data))
+            pending = answer.get("UnprocessedKeys", {}).get(BaseItem.Meta.table_name, {}).get("Keys", [])
+        results = [found.get((partition(kind, scope.account, scope.region), sort_key)) if sort_key else None
+                   for _, kind, scope, sort_key in wanted]
+        return results[0], results[1]
 
     @_store_call
     def commit(self, writes: Sequence[Write], token: str) -> Entity:

@@ -31,17 +31,31 @@ def allocated(call: Call, kind: type[E], resource_id: str) -> E | None:
     return call.store.get(kind, Scope(record.allocated_to, call.scope.region), resource_id)
 
 
-def all_allocated(call: Call, kind: type[E], parent_id: str | None = None) -> list[E]:
-    """Every hosted VIF (or connection) the caller allocated, on ``parent_id`` if given, as stored."""
+def all_allocated(call: Call, kind: type[E], parent_id: str | None = None, *, after: str | None = None,
+                  limit: int | None = None) -> list[E]:
+    """The hosted VIFs (or connections) the caller allocated, as stored, in id order: on ``parent_id``
+    if given; those after the id ``after``, at most ``limit`` (keyset, as ``Repository.query``)."""
     prefix = "dxvif-" if kind is VirtualInterface else "dxcon-"
     owners: dict[str, list[str]] = defaultdict(list)
-    for record in call.store.query(Allocation, call.scope, prefix):
+    for record in call.store.query(Allocation, call.scope, prefix, after=after, limit=limit):
         if parent_id in (None, record.parent_id):
             owners[record.allocated_to].append(record.allocated_id)
     found: list[E] = []
     for owner, ids in sorted(owners.items()):
         found += call.store.get_many(kind, Scope(owner, call.scope.region), ids)
-    return found
+    return sorted(found, key=lambda entity: entity.resource_id)
+
+
+def on_parent(call: Call, parent_id: str) -> list[VirtualInterface]:
+    """The VIFs on a connection or LAG that the caller may see: its own, and those it allocated to
+    other accounts on its ports. The by-parent index names them; only they are read."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for account, vif_id in call.store.on_parent(call.scope.region, parent_id):
+        owners[account].append(vif_id)
+    found = [vif for account, ids in sorted(owners.items())
+             for vif in call.store.get_many(VirtualInterface, Scope(account, call.scope.region), ids)]
+    mine = call.scope.account
+    return [vif for vif in found if vif.connection_id == parent_id and mine in (vif.owner_account, vif.allocated_by)]
 
 
 def visible_vif(call: Call, ctx: Context, vif_id: str | None) -> VirtualInterface:
