@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dx_emulator.local.admin_client import AdminClient
 from tests.support.admin import admin
-from tests.support.server import RunningServer, client, new_account, start_server
+from tests.support.server import RunningServer, client, new_account, start_verifying
 from tests.support.world import connection, private_vif
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
@@ -54,9 +53,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
 
 @pytest.fixture(scope="module")
 def guarded() -> Iterator[RunningServer]:
-    keys = {KEY: {"secretAccessKey": SECRET, "account": ACCOUNT}}
-    running = start_server(table=f"dx-dashboard-{uuid.uuid4().hex[:8]}", env={
-        "DX_EMULATOR_VERIFY_SIGNATURES": "true", "DX_EMULATOR_ACCESS_KEYS": json.dumps(keys)})
+    running = start_verifying({KEY: {"secretAccessKey": SECRET, "account": ACCOUNT}}, "dashboard")
     yield running
     running.stop()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +15,7 @@ from botocore.credentials import Credentials
 
 from dx_emulator.local.admin_client import AdminClient, AdminError
 from tests.support.admin import admin
-from tests.support.server import RunningServer, client, new_account, start_server
+from tests.support.server import RunningServer, client, new_account, start_verifying
 
 KEYS = {"AKIDADMINTEAM000001": {"secretAccessKey": "first/secret", "account": "444455556666"},
         "AKIDADMINTEAM000002": {"secretAccessKey": "second/secret", "account": "777788889999"}}
@@ -24,8 +23,7 @@ KEYS = {"AKIDADMINTEAM000001": {"secretAccessKey": "first/secret", "account": "4
 
 @pytest.fixture(scope="module")
 def guarded() -> Iterator[RunningServer]:
-    running = start_server(table=f"dx-admin-{uuid.uuid4().hex[:8]}", env={
-        "DX_EMULATOR_VERIFY_SIGNATURES": "true", "DX_EMULATOR_ACCESS_KEYS": json.dumps(KEYS)})
+    running = start_verifying(KEYS, "admin")
     yield running
     running.stop()
 

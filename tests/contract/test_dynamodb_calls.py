@@ -100,7 +100,8 @@ def test_calls_of_deletes(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     _, calls = cost("DeleteBGPPeer", {"virtualInterfaceId": vif_id, "asn": 65001,
                                       "customerAddress": ipv6["customerAddress"]})
     assert calls == [*PAIR, "PutItem"]
-    again = invoke("CreateBGPPeer", {"virtualInterfaceId": vif_id, "newBGPPeer": {"asn": 65002, "addressFamily": "ipv6"}})
+    again = invoke("CreateBGPPeer", {"virtualInterfaceId": vif_id,
+                                     "newBGPPeer": {"asn": 65002, "addressFamily": "ipv6"}})
     peer_id = again["virtualInterface"]["bgpPeers"][-1]["bgpPeerId"]
     assert peer_id[7:11] == vif_id[6:10]  # a peer's id begins as its VIF's does
     _, calls = cost("DeleteBGPPeer", {"bgpPeerId": peer_id})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,7 +17,7 @@ from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 from tests.support.raw import RawResponse, post
-from tests.support.server import RunningServer, client, start_server
+from tests.support.server import RunningServer, client, start_verifying
 
 KEY, SECRET, ACCOUNT = "AKIDTEAMMEMBER00001", "s3cret/Key+with=signs", "444455556666"
 KEYS = {KEY: {"secretAccessKey": SECRET, "account": ACCOUNT}}
@@ -30,8 +29,7 @@ pytestmark = pytest.mark.every_protocol
 
 @pytest.fixture(scope="module")
 def guarded() -> Iterator[RunningServer]:
-    running = start_server(table=f"dx-signed-{uuid.uuid4().hex[:8]}", env={
-        "DX_EMULATOR_VERIFY_SIGNATURES": "true", "DX_EMULATOR_ACCESS_KEYS": json.dumps(KEYS)})
+    running = start_verifying(KEYS, "signed")
     yield running
     running.stop()
 

@@ -62,6 +62,12 @@ def start_server(dynamodb_endpoint: str | None = None, table: str = "dx-emulator
     raise RuntimeError("dx-emulator serve did not start:\n" + "".join(seen))
 
 
+def start_verifying(keys: dict[str, dict[str, str]], name: str) -> RunningServer:
+    """`serve` as a closed endpoint: only ``keys`` ({access key id: {secretAccessKey, account}}) get in."""
+    return start_server(table=f"dx-{name}-{secrets.token_hex(4)}", env={
+        "DX_EMULATOR_VERIFY_SIGNATURES": "true", "DX_EMULATOR_ACCESS_KEYS": json.dumps(keys)})
+
+
 def _drain(process: subprocess.Popen[str], output: list[str]) -> None:
     def drain() -> None:
         assert process.stdout is not None
