@@ -1,9 +1,14 @@
-"""`dx-emulator serve` (embedded store) against moto's own server, answering Direct Connect
+"""`dx-emulator serve` (its in-memory store) against moto's own server, answering Direct Connect
 CreateConnection and DescribeConnections (the closest thing moto serves) to 1, 8 and 32 concurrent
-boto3 clients. Both servers run as their own processes on loopback; the clients share this one."""
+boto3 clients. Both servers run as their own processes on loopback; the clients share this one.
+
+Every connection gets a name of its own: moto makes a connection's id from its name and the current
+second, so with one name its list would stop growing (a new connection replacing the last one
+made in the same second) while the emulator's grew, and DescribeConnections would not compare."""
 
 from __future__ import annotations
 
+import functools
 import socket
 import subprocess
 import sys
@@ -64,15 +69,17 @@ def run_level(url: str, clients: int, requests: int) -> dict[str, float]:
     timings = [Timing() for _ in pool]
     barrier = threading.Barrier(clients + 1)
 
-    def work(dx: Any, timing: Timing) -> None:
+    def work(client: int, dx: Any, timing: Timing) -> None:
         barrier.wait()
         for n in range(per_client):
             if n % 2 == 0:
-                timing.measure(lambda: dx.create_connection(location="EqDC2", bandwidth="1Gbps", connectionName="b"))
+                timing.measure(functools.partial(dx.create_connection, location="EqDC2", bandwidth="1Gbps",
+                                                 connectionName=f"bench-{client}-{n}"))
             else:
                 timing.measure(dx.describe_connections)
 
-    threads = [threading.Thread(target=work, args=(dx, t)) for dx, t in zip(pool, timings, strict=True)]
+    threads = [threading.Thread(target=work, args=(client, dx, t))
+               for client, (dx, t) in enumerate(zip(pool, timings, strict=True))]
     for thread in threads:
         thread.start()
     barrier.wait()

@@ -80,6 +80,8 @@ def _environment(dynamodb_endpoint: str | None, table: str, delays: dict[str, fl
     os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "dx-emulator")
     # One JSON log line per request is enough on a terminal; the EMF metric blobs are for CloudWatch.
     os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+    # Without DynamoDB, the handler keeps its items in this process (store/memory.py).
+    os.environ["DX_EMULATOR_STORE"] = "dynamodb" if dynamodb_endpoint else "memory"
     if dynamodb_endpoint:
         os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb_endpoint
         for name, value in (("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local")):
@@ -92,20 +94,17 @@ def serve(host: str, port: int, dynamodb_endpoint: str | None, table: str, *,
           delays: dict[str, float | None] | None = None, faults: str | None = None,
           faults_seed: int | None = None, partners: str | None = None) -> None:
     _environment(dynamodb_endpoint, table, delays or {}, faults, faults_seed, partners=partners)
-    if not dynamodb_endpoint:
-        from .local.embedded import start_embedded_dynamodb  # noqa: PLC0415
-
-        start_embedded_dynamodb()
-
     from .handler import lambda_handler  # noqa: PLC0415 - after the environment is set
     from .local.server import EmulatorServer  # noqa: PLC0415
-    from .store.schema import ensure_table  # noqa: PLC0415
 
-    ensure_table()
-    server = EmulatorServer((host, port), lambda_handler, serialise=not dynamodb_endpoint)
-    store = dynamodb_endpoint or "embedded (in-memory, lost on exit)"
+    if dynamodb_endpoint:
+        from .store.schema import ensure_table  # noqa: PLC0415
+
+        ensure_table()
+    server = EmulatorServer((host, port), lambda_handler)
+    store = f"{dynamodb_endpoint}, table {table}" if dynamodb_endpoint else "in-memory (lost on exit)"
     print(f"dx-emulator serving Direct Connect on http://{host}:{server.server_port}", flush=True)
-    print(f"  store: {store}, table {table}", flush=True)
+    print(f"  store: {store}", flush=True)
     print(f"  try: aws directconnect describe-connections --endpoint-url http://{host}:{server.server_port}",
           flush=True)
     try:

@@ -93,6 +93,8 @@ class Settings:
     strict_locations: bool = False
     # Seconds an account may stay untouched before DynamoDB's TTL removes it (0: never; domain/account.py).
     idle_expiry: float = 0.0
+    # "memory": `dx-emulator serve`'s in-process store (store/memory.py); anything else: DynamoDB.
+    store: str = "dynamodb"
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -114,4 +116,5 @@ class Settings:
             partners=parse_partners(_non_empty(env, "DX_EMULATOR_PARTNERS")),
             strict_locations=(_non_empty(env, "DX_EMULATOR_STRICT_LOCATIONS") or "false").lower() == "true",
             idle_expiry=_seconds(env, "DX_EMULATOR_IDLE_EXPIRY"),
+            store=_non_empty(env, "DX_EMULATOR_STORE") or "dynamodb",
         )

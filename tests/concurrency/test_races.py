@@ -1,5 +1,6 @@
 """Racing clients never break a rule: on DynamoDB Local (atomic conditional writes) and on the
-embedded store (requests serialised). Each race lines its clients up on a barrier, then lets go."""
+embedded in-memory store (requests concurrent, each commit's conditions checked and applied at
+once). Each race lines its clients up on a barrier, then lets go."""
 
 from __future__ import annotations
 

@@ -119,7 +119,10 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
         return conn
     state = _state(conn.connection_state, created_at=conn.since, delay=lifecycle.connection_available,
                    deleted_at=conn.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(conn.connection_id, now))
-    return replace(conn, connection_state=state, mac_sec_keys=_keys(conn.mac_sec_keys, now))
+    keys = _keys(conn.mac_sec_keys, now)
+    if state == conn.connection_state and keys == conn.mac_sec_keys:
+        return conn  # as stored: a listing of settled connections copies none of them
+    return replace(conn, connection_state=state, mac_sec_keys=keys)
 
 
 def _keys(keys: tuple[MacSecKey, ...], now: float) -> tuple[MacSecKey, ...]:

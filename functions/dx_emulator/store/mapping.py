@@ -69,26 +69,32 @@ def _maps(element_class: type[Any], attribute_class: type[Any]) -> Converter:
             lambda stored: tuple(from_attributes(element_class, value) for value in stored or ()))
 
 
+# Tuples of slots held as a map by one of their fields, so an update can drop one without a read.
+KEYED: dict[str, tuple[type[Any], str]] = {
+    "vif_slots": (VifSlot, "virtual_interface_id"),
+    "hosted_slots": (HostedSlot, "connection_id"),
+    "resiliency_associations": (ResiliencyAssociation, "connection_id"),
+    "attachments": (AttachmentSlot, "virtual_interface_id"),
+    "associations": (AssociationSlot, "association_id"),
+    "proposals": (ProposalSlot, "proposal_id"),
+    "association_links": (LinkSlot, "link_id"),
+    "proposal_links": (LinkSlot, "link_id"),
+}
+# Tuples of ids held as a string set.
+SETS = frozenset({"connection_ids", "gateway_ids"})
+
 CONVERTERS: dict[str, Converter] = {
     "bgp_peers": _maps(BgpPeer, BgpPeerAttribute),
     "tags": _maps(Tag, TagAttribute),
     "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
     "mac_sec_keys": _maps(MacSecKey, MacSecKeyAttribute),
-    "vif_slots": _keyed(VifSlot, "virtual_interface_id"),
-    "hosted_slots": _keyed(HostedSlot, "connection_id"),
-    "resiliency_associations": _keyed(ResiliencyAssociation, "connection_id"),
-    "attachments": _keyed(AttachmentSlot, "virtual_interface_id"),
-    "associations": _keyed(AssociationSlot, "association_id"),
-    "proposals": _keyed(ProposalSlot, "proposal_id"),
-    "association_links": _keyed(LinkSlot, "link_id"),
-    "proposal_links": _keyed(LinkSlot, "link_id"),
+    **{name: _keyed(element_class, key) for name, (element_class, key) in KEYED.items()},
     "gateways": _maps(Ec2Gateway, Ec2GatewayAttribute),
     "expires_at": (_time_out, _time_in),
     "releases": _numbers(float),
     "manual_reads": _numbers(int),
     # String sets: DynamoDB has no empty set, PynamoDB stores none for an empty one.
-    "connection_ids": (_set_out, _set_in),
-    "gateway_ids": (_set_out, _set_in),
+    **dict.fromkeys(SETS, (_set_out, _set_in)),
 }
 
 
