@@ -1,6 +1,5 @@
-"""How the cost grows: CreateBGPPeer and DescribeVirtualInterfaces with 1, 10 and 50 VIFs on a
-connection, and DescribeVirtualInterfaces for an account with 1,000 VIFs (a query of the
-account's partition, never a scan)."""
+"""How the cost grows with the VIFs on one connection: CreateBGPPeer and DescribeVirtualInterfaces
+with 1, 10 and 50 VIFs on it (account_size.py: as the account around it grows)."""
 
 from __future__ import annotations
 
@@ -29,18 +28,3 @@ def per_connection(dx: Harness, sizes: tuple[int, ...] = (1, 10, 50),
             describe.measure(partial(dx.call, "DescribeVirtualInterfaces", {"connectionId": conn}, account=account))
         results[size] = {"create_bgp_peer_ms": create.median, "describe_ms": describe.median}
     return results
-
-
-def account_wide(dx: Harness, vifs: int = 1000, samples: int = 5) -> tuple[float, list[str]]:
-    """(median ms, the DynamoDB calls of one DescribeVirtualInterfaces) for an account of ``vifs`` VIFs."""
-    account = "505050505050"
-    for start in range(0, vifs, 50):
-        conn = new_connection(dx, account)
-        for vlan in range(1, min(50, vifs - start) + 1):
-            new_vif(dx, conn, vlan, account)
-    describe = Timing()
-    for _ in range(samples):
-        with dx.counting() as calls:
-            listed = describe.measure(lambda: dx.call("DescribeVirtualInterfaces", {}, account=account))
-    assert len(listed["virtualInterfaces"]) == vifs
-    return describe.median, calls
