@@ -26,12 +26,16 @@ from .protocol.selection import ADMIN, protocol_for
 from .protocol.wire import Encoded, event_body, header
 from .scope import Scope, scope_from_authorization
 from .store import items
-from .store.memory import MemoryRepository
 from .store.repository import Repository
 
 settings = Settings.from_environment()
 items.configure(settings.table_name, settings.dynamodb_endpoint, settings.dynamodb_region)
-repository = MemoryRepository() if settings.store == "memory" else Repository()
+if settings.store == "memory":  # `serve` without DynamoDB; Lambda never imports it
+    from .store.memory import MemoryRepository
+
+    repository: Repository = MemoryRepository()
+else:
+    repository = Repository()
 injector = Injector(parse(settings.faults), settings.faults_seed) if settings.faults else None
 app = APIGatewayHttpResolver()
 

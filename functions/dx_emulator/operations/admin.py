@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import replace
-from importlib import resources
 from typing import Any
 
 from ..domain.account import DELAY_NAMES, Account, released, validated
@@ -93,6 +92,8 @@ def get_state(call: Call) -> dict[str, Any]:
 @functools.cache
 def _page() -> str:
     """page.html with its style and its scripts inlined: one response, no other URL to sign."""
+    from importlib import resources  # noqa: PLC0415 - only the dashboard needs it, not the cold start
+
     files = resources.files("dx_emulator.dashboard")
 
     def read(name: str) -> str:
