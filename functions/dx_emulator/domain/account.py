@@ -30,6 +30,7 @@ from typing import Any
 
 from ..errors import ClientException
 from .lifecycle import Lifecycle
+from .stored import Expiring
 
 RESOURCE_ID = "account"
 SECTIONS = ("faults", "faultsSeed", "delays", "manual")
@@ -45,7 +46,7 @@ MAX_RELEASES = 2000  # resources told to move on, kept per account (oldest dropp
 
 
 @dataclass(frozen=True, slots=True)
-class Account:
+class Account(Expiring):
     owner_account: str
     regions: tuple[str, ...] = ()
     last_active: float = 0.0
@@ -54,9 +55,6 @@ class Account:
     # Manual mode: when each resource was last told to move on, and how often it was read since.
     releases: Mapping[str, float] = field(default_factory=dict)
     manual_reads: Mapping[str, int] = field(default_factory=dict)
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

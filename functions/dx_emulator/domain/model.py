@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
+from .stored import Deletable
+
 IPV4: Final = "ipv4"
 IPV6: Final = "ipv6"
 ADDRESS_FAMILIES: Final = (IPV4, IPV6)
@@ -103,7 +105,7 @@ class MacSecKey:
 
 
 @dataclass(frozen=True, slots=True)
-class Connection:
+class Connection(Deletable):
     owner_account: str
     region: str
     connection_id: str
@@ -130,11 +132,6 @@ class Connection:
     encryption_mode: str | None = None
     mac_sec_capable: bool = False
     mac_sec_keys: tuple[MacSecKey, ...] = ()
-    deleted_at: float | None = None
-    # When DynamoDB's TTL may drop the item: a deleted resource stays visible until then.
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -150,7 +147,7 @@ class Connection:
 
 
 @dataclass(frozen=True, slots=True)
-class Lag:
+class Lag(Deletable):
     owner_account: str
     region: str
     lag_id: str
@@ -173,10 +170,6 @@ class Lag:
     encryption_mode: str | None = None
     mac_sec_capable: bool = False
     mac_sec_keys: tuple[MacSecKey, ...] = ()
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -192,7 +185,7 @@ Parent = Connection | Lag
 
 
 @dataclass(frozen=True, slots=True)
-class VirtualInterface:
+class VirtualInterface(Deletable):
     owner_account: str
     region: str
     virtual_interface_id: str
@@ -239,10 +232,6 @@ class VirtualInterface:
     confirmed_at: float | None = None
     # When AssociateVirtualInterface moved it onto another connection or LAG: it starts over there.
     associated_at: float | None = None
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -33,6 +33,7 @@ from .connections import required
 from .context import ID_ALPHABET, Context
 from .lifecycle import Lifecycle
 from .model import ENDED_STATES, GONE_STATES, Connection, Tag
+from .stored import Deletable
 from .tags import checked_tags
 
 MODELS = ("maximum-resiliency", "high-resiliency", "basic-resiliency")  # [doc]
@@ -59,7 +60,7 @@ class ResiliencyAssociation:
 
 
 @dataclass(frozen=True, slots=True)
-class ResiliencyGroup:
+class ResiliencyGroup(Deletable):
     owner_account: str
     region: str
     resiliency_group_id: str
@@ -69,10 +70,6 @@ class ResiliencyGroup:
     created_at: float
     tags: tuple[Tag, ...] = ()
     resiliency_associations: tuple[ResiliencyAssociation, ...] = ()
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from ..errors import ClientException
 from .context import Context
+from .stored import Expiring
 
 MAX_TOKEN = 128
 TOKEN_LIFETIME = 86_400.0  # [choice: a day]
 
 
 @dataclass(frozen=True, slots=True)
-class ResiliencyClientToken:
+class ResiliencyClientToken(Expiring):
     """What a clientToken named: the request (by fingerprint) and the group it acted on."""
 
     owner_account: str
@@ -25,9 +26,6 @@ class ResiliencyClientToken:
     client_token: str
     fingerprint: str
     resiliency_group_id: str
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -49,7 +47,7 @@ def fingerprint(operation: str, *parameters: object) -> str:
 def token_record(token: str, print_: str, group_id: str, ctx: Context,
                  earlier: ResiliencyClientToken | None) -> ResiliencyClientToken:
     """The record of a token's first use (over an expired one's item, whose version it keeps)."""
-    return ResiliencyClientToken(ctx.account, ctx.region, token, print_, group_id, ctx.now + TOKEN_LIFETIME,
+    return ResiliencyClientToken(ctx.account, ctx.region, token, print_, group_id, expires_at=ctx.now + TOKEN_LIFETIME,
                                  version=None if earlier is None else earlier.version)
 
 

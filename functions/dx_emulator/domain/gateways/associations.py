@@ -18,6 +18,7 @@ from typing import Any
 from ...errors import ClientException, LimitExceededException, NotFoundException
 from ..context import Context
 from ..model import GONE_STATES
+from ..stored import Deletable, Stored
 from .gateways import (
     ASSOCIATIONS_PER_GATEWAY,
     DEFAULT_ASN,
@@ -48,7 +49,7 @@ class Ec2Gateway:
 
 
 @dataclass(frozen=True, slots=True)
-class World:
+class World(Stored):
     """What an account declares of the EC2 gateways it deals with (dx-emulator seed, or PUT
     /_dx-emulator/world)."""
 
@@ -58,8 +59,6 @@ class World:
     # the customer agreements it confirmed.
     nni_partner_type: str | None = None
     signed_agreements: tuple[str, ...] = ()
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -86,14 +85,12 @@ def _live(slots: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class Ec2GatewayLinks:
+class Ec2GatewayLinks(Stored):
     owner_account: str
     region: str
     gateway_id: str
     association_links: tuple[LinkSlot, ...] = ()
     proposal_links: tuple[LinkSlot, ...] = ()
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -101,7 +98,7 @@ class Ec2GatewayLinks:
 
 
 @dataclass(frozen=True, slots=True)
-class GatewayAssociation:
+class GatewayAssociation(Deletable):
     owner_account: str  # the Direct Connect gateway's owner
     association_id: str
     gateway_id: str
@@ -113,10 +110,6 @@ class GatewayAssociation:
     association_state: str
     created_at: float
     updated_at: float | None = None
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

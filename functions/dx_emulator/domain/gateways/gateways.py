@@ -14,6 +14,7 @@ from ...errors import ClientException, LimitExceededException
 from ..connections import required
 from ..context import Context
 from ..model import GONE_STATES, PRIVATE, TRANSIT, Tag
+from ..stored import Deletable, Stored
 from ..tags import checked_tags
 
 # [doc] The private ASN ranges, default 64512; the quotas of the user guide (current figures, where
@@ -57,7 +58,7 @@ class ProposalSlot:
 
 
 @dataclass(frozen=True, slots=True)
-class DirectConnectGateway:
+class DirectConnectGateway(Deletable):
     owner_account: str
     gateway_id: str
     gateway_name: str
@@ -68,10 +69,6 @@ class DirectConnectGateway:
     attachments: tuple[AttachmentSlot, ...] = ()
     associations: tuple[AssociationSlot, ...] = ()
     proposals: tuple[ProposalSlot, ...] = ()
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -94,13 +91,11 @@ class DirectConnectGateway:
 
 
 @dataclass(frozen=True, slots=True)
-class GatewayRegistry:
+class GatewayRegistry(Stored):
     """The gateways of one account."""
 
     owner_account: str
     gateway_ids: tuple[str, ...] = ()
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

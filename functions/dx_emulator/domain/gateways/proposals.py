@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from ...errors import ClientException, NotFoundException
 from ..context import Context
+from ..stored import Expiring
 from .associations import (
     Ec2Gateway,
     Ec2GatewayLinks,
@@ -28,7 +29,7 @@ REQUESTED, ACCEPTED, DELETED = "requested", "accepted", "deleted"
 
 
 @dataclass(frozen=True, slots=True)
-class AssociationProposal:
+class AssociationProposal(Expiring):
     owner_account: str  # the proposer: the EC2 gateway's owner
     region: str  # the EC2 gateway's region
     proposal_id: str
@@ -42,9 +43,6 @@ class AssociationProposal:
     proposal_state: str
     created_at: float
     decided_at: float | None = None  # accepted or deleted
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import HostedSlot, Tag
+from ..stored import Deletable, Expiring
 
 
 @dataclass(frozen=True, slots=True)
-class Allocation:
+class Allocation(Expiring):
     """What an account allocated to another: a hosted VIF or hosted connection, which lives in the
     other account's partition (its owner's). The allocator keeps this, in its own partition, to
     find, list and delete what it allocated."""
@@ -18,9 +19,6 @@ class Allocation:
     allocated_id: str  # dxvif-… or dxcon-…
     allocated_to: str
     parent_id: str  # the connection, LAG or interconnect it is on
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
@@ -28,7 +26,7 @@ class Allocation:
 
 
 @dataclass(frozen=True, slots=True)
-class Interconnect:
+class Interconnect(Deletable):
     owner_account: str
     region: str
     interconnect_id: str
@@ -44,10 +42,6 @@ class Interconnect:
     provider_name: str | None = None
     tags: tuple[Tag, ...] = ()
     hosted_slots: tuple[HostedSlot, ...] = ()
-    deleted_at: float | None = None
-    expires_at: float | None = None
-    version: int | None = None
-    write_tokens: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:
