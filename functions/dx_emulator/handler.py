@@ -22,7 +22,7 @@ from .health import health
 from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
 from .protocol import admin_protocol, json_protocol
-from .protocol.selection import ADMIN, protocol_for
+from .protocol.selection import protocol_for
 from .protocol.wire import Encoded, event_body, header
 from .scope import Scope, scope_from_authorization
 from .store import items
@@ -131,8 +131,8 @@ def request() -> Response[str | bytes]:
             scope = _verified_scope(event, body, protocol.signing_name)
         else:
             scope = _open_scope(event)
-        path = f"{event.path}?{event.raw_query_string}" if protocol is ADMIN else event.path
-        decoded = protocol.decode(event.request_context.http.method, path, event.headers, body)
+        decoded = protocol.decode(event.request_context.http.method, event.path, event.raw_query_string or "",
+                                  event.headers, body)
         operation = decoded.operation
         if injector is not None:
             inject(injector, operation)

@@ -49,10 +49,8 @@ def _wants_page(headers: Mapping[str, str]) -> bool:
     return "application/json" not in accept
 
 
-def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
-    """``path`` may carry the query string: its parameters (less a presigned URL's X-Amz-*) are the
-    GET routes' parameters."""
-    path, _, query = path.partition("?")
+def decode(method: str, path: str, query: str, headers: Mapping[str, str], body: bytes) -> Decoded:
+    """The query's parameters (less a presigned URL's X-Amz-*) are the GET routes' parameters."""
     name = path.split(MARK, 1)[1].strip("/")
     if method == "GET" and name == DASHBOARD:
         name = "dashboard" if _wants_page(headers) else "state"

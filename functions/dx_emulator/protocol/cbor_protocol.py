@@ -27,7 +27,7 @@ def handles(path: str) -> bool:
     return len(segments) >= 4 and segments[-4] == "service" and segments[-2] == "operation"
 
 
-def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
+def decode(method: str, path: str, query: str, headers: Mapping[str, str], body: bytes) -> Decoded:
     segments = _segments(path)
     service, operation = segments[-3], segments[-1]
     if service not in SERVICE_NAMES:

@@ -15,7 +15,7 @@ CONTENT_TYPE = "application/x-amz-json-1.1"
 TARGET_PREFIX = "OvertureService."
 
 
-def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
+def decode(method: str, path: str, query: str, headers: Mapping[str, str], body: bytes) -> Decoded:
     """JSON 1.1 is ``POST /``; behind a prefix (a stage, a proxy) the target header still decides."""
     target = header(headers, "X-Amz-Target")
     if not target:

@@ -34,7 +34,7 @@ def handles(headers: Mapping[str, str]) -> bool:
     return content_type.startswith(FORM) and header(headers, "X-Amz-Target") is None
 
 
-def decode(method: str, path: str, headers: Mapping[str, str], body: bytes) -> Decoded:
+def decode(method: str, path: str, query: str, headers: Mapping[str, str], body: bytes) -> Decoded:
     try:
         form = parse_qs(body.decode("utf-8"), strict_parsing=bool(body), max_num_fields=50)
     except (UnicodeDecodeError, ValueError):

@@ -16,7 +16,7 @@ from .wire import Decoded, Encoded
 class WireProtocol:
     name: str
     signing_name: str  # the service a request is signed for
-    decode: Callable[[str, str, Mapping[str, str], bytes], Decoded]  # method, path, headers, body
+    decode: Callable[[str, str, str, Mapping[str, str], bytes], Decoded]  # method, path, query, headers, body
     encode_result: Callable[[Mapping[str, Any], str], Encoded]
     encode_error: Callable[[DirectConnectError, str], Encoded]
 
