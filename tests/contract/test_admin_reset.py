@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 import boto3
+import pytest
 
+from dx_emulator.local.admin_client import AdminError
 from tests.support.admin import admin, declare
 from tests.support.server import RunningServer, client, new_account
 
@@ -92,9 +94,16 @@ def test_reset_removes_the_callers_account_and_nothing_of_anyone_elses(server: R
         "virtualInterfaceName": "v", "vlan": 101, "asn": 65000, "virtualGatewayId": "vgw-0a1b2c3d"})
 
 
-def test_reset_of_an_empty_account_removes_nothing(server: RunningServer) -> None:
+def test_reset_of_an_empty_account_removes_only_the_record_its_own_request_made(server: RunningServer) -> None:
     answer = admin(server.url, new_account()).call("POST", "reset")
-    assert answer["removed"] == {} or set(answer["removed"]) == {"settings"}
+    assert answer["removed"] == {"settings": 1} and answer["regions"] == ["us-east-1"]
+
+
+def test_state_of_a_region_that_is_no_region_is_refused(server: RunningServer) -> None:
+    with pytest.raises(AdminError) as caught:
+        admin(server.url, new_account()).call("GET", "state?region=moon-base-9x")
+    assert (caught.value.status, caught.value.code, caught.value.message) == (
+        400, "DirectConnectClientException", "region 'moon-base-9x' is not a region name, such as eu-west-1")
 
 
 def test_state_shows_the_account_with_its_secrets_masked(server: RunningServer) -> None:

@@ -93,6 +93,9 @@ def test_manual_mode_with_reads_moves_a_resource_after_that_many_reads(server: R
     ({"delays": {"vifAvailable": -1}}, "delays.vifAvailable must be a number from 0 to 604800"),
     ({"manual": {"reads": "3"}}, "manual.reads must be an integer from 0 to 100"),
     ({"chaos": True}, "Settings have faults, faultsSeed, delays, manual, not chaos"),
+    ({"faultsSeed": "7"}, "faultsSeed must be an integer"),
+    ({"delays": [30]}, "delays must be an object of seconds by name"),
+    ({"manual": True}, 'manual is an object: {} (advance when told) or {"reads": N}'),
 ])
 def test_bad_settings_are_refused_with_the_reason_and_change_nothing(server: RunningServer,
                                                                       document: dict[str, Any],
@@ -107,9 +110,16 @@ def test_bad_settings_are_refused_with_the_reason_and_change_nothing(server: Run
     assert control.call("GET", "settings")["settings"] == {"delays": {"vifAvailable": 5}}
 
 
-def test_advance_needs_manual_mode(server: RunningServer) -> None:
+def test_advance_needs_manual_mode_and_1_to_100_ids(server: RunningServer) -> None:
     mine = new_account()
     with pytest.raises(AdminError) as caught:
         admin(server.url, mine).call("POST", "advance", {"resourceIds": ["dxcon-abcd1234"]})
-    assert caught.value.message.startswith("Manual mode is off for this account")
+    assert caught.value.message == ('Manual mode is off for this account: PUT /_dx-emulator/settings '
+                                    '{"manual": {}} first')
     assert admin(server.url, mine).call("GET", "settings")["settings"] == {}
+    admin(server.url, mine).call("PUT", "settings", {"manual": {}})
+    for ids in ([], [f"dxcon-{n:08d}" for n in range(101)]):
+        with pytest.raises(AdminError) as caught:
+            admin(server.url, mine).call("POST", "advance", {"resourceIds": ids})
+        assert (caught.value.code, caught.value.message) == (
+            "DirectConnectClientException", "resourceIds lists 1 to 100 resource ids to advance")

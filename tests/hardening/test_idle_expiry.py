@@ -119,3 +119,19 @@ def test_a_removal_that_is_not_ttls_is_ignored(h: Harness) -> None:
     _populate(h, account)
     _ttl_removes_record(h, account, identity=False)  # a reset's own delete, say
     assert len([item for item in _items(account) if item["sk"]["S"].startswith("dxcon-")]) == 2
+
+
+def test_a_cleanup_that_fails_is_reported_for_lambda_to_retry(h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ReportBatchItemFailures: the record's sequence number comes back, and nothing of the account went."""
+    from dx_emulator.errors import StoreUnavailable
+    from dx_emulator.operations import accounts
+
+    account = _account()
+    _populate(h, account)
+
+    def down(*_: Any, **__: Any) -> dict[str, int]:
+        raise StoreUnavailable("The emulator's store (DynamoDB) failed or is throttling; try again")
+
+    monkeypatch.setattr(accounts, "remove", down)
+    assert _ttl_removes_record(h, account) == {"batchItemFailures": [{"itemIdentifier": "1"}]}
+    assert len([item for item in _items(account) if item["sk"]["S"].startswith("dxcon-")]) == 2

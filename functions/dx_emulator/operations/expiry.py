@@ -10,6 +10,7 @@ old one knew, so a later expiry or reset still finds them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -23,6 +24,7 @@ from . import accounts
 from .call import Call, optimistic
 from .inputs import Members
 
+log = logging.getLogger(__name__)
 TTL_PRINCIPAL = "dynamodb.amazonaws.com"
 RECORD_KEY = KINDS[Account].sk_prefix + RESOURCE_ID
 
@@ -67,7 +69,8 @@ def expire_idle(records: Iterable[Mapping[str, Any]], store: Repository, setting
             continue
         try:
             expire_one(store, settings, str(record.get("eventID", "")), *expired)
-        except Exception:
+        except Exception:  # reported to Lambda, which retries the record
+            log.exception("idle account %s: cleanup failed; Lambda retries the record", expired[0])
             sequence = (record.get("dynamodb") or {}).get("SequenceNumber")
             failures.append({"itemIdentifier": sequence})
     return {"batchItemFailures": failures}
