@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .domain.names import is_account, is_region
 from .errors import InvalidSignatureException
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/[^/,\s]+/aws4_request")
-_ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
-# AWS's region names: us-east-1, eu-central-2, us-gov-west-1, us-isob-east-1, cn-northwest-1.
-_REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
 
 
 def valid_region(region: str) -> bool:
-    return _REGION.fullmatch(region) is not None
+    return is_region(region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,5 +38,5 @@ def scope_from_authorization(header: str | None, default_account: str, default_r
     access_key, region = match.groups()
     if not valid_region(region):
         raise InvalidSignatureException("Credential should be scoped to a valid region.")
-    account = access_key if _ACCOUNT.fullmatch(access_key) else default_account
+    account = access_key if is_account(access_key) else default_account
     return Scope(account, region)

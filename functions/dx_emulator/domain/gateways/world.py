@@ -14,13 +14,13 @@ Direct Connect partner (domain/hosted/partners.py).
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from ...errors import ClientException
 from ..hosted.partners import PARTNER_TYPES
+from ..names import is_account, is_region
 from .associations import EC2_GATEWAY_ID, Ec2Gateway, World
 from .gateways import DEFAULT_ASN, TRANSIT_GATEWAY, VIRTUAL_PRIVATE_GATEWAY
 
@@ -28,8 +28,6 @@ SECTIONS = {"virtualGateways": ("virtualGatewayId", VIRTUAL_PRIVATE_GATEWAY, "vg
             "transitGateways": ("transitGatewayId", TRANSIT_GATEWAY, "tgw-")}
 PARTNER_TYPE = "nniPartnerType"
 MAX_GATEWAYS = 200  # a bound, so the world stays one small item [choice]
-_REGION = re.compile(r"[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d{1,2}")
-_ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
 
 
 def _gateway(entry: Any, section: str, account: str) -> Ec2Gateway:
@@ -39,10 +37,10 @@ def _gateway(entry: Any, section: str, account: str) -> Ec2Gateway:
     gateway_id, region = entry.get(id_member), entry.get("region")
     if not isinstance(gateway_id, str) or not gateway_id.startswith(prefix) or not EC2_GATEWAY_ID.fullmatch(gateway_id):
         raise ClientException(f"{section}: {id_member} must be {prefix} and 1 to 17 letters or digits")
-    if not isinstance(region, str) or not _REGION.fullmatch(region):
+    if not is_region(region):
         raise ClientException(f"{section}: {gateway_id} needs a region, such as eu-west-1")
     owner = entry.get("ownerAccount", account)
-    if not isinstance(owner, str) or not _ACCOUNT.fullmatch(owner):
+    if not is_account(owner):
         raise ClientException(f"{section}: {gateway_id}: ownerAccount must be a 12-digit account id")
     asn = entry.get("amazonSideAsn", DEFAULT_ASN)
     if isinstance(asn, bool) or not isinstance(asn, int) or not 1 <= asn <= 4_294_967_294:

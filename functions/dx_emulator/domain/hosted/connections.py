@@ -16,10 +16,10 @@ from ..bandwidth import mbps
 from ..connections import delete_connection, required
 from ..context import Context
 from ..model import GONE_STATES, Connection, HostedSlot, Lag, Tag
+from ..names import is_account
 from ..tags import checked_tags
 from .model import Interconnect
 from .partners import HOSTED_BANDWIDTHS, checked_hosted_bandwidth
-from .virtual_interfaces import ACCOUNT
 
 Host = Interconnect | Lag
 
@@ -72,7 +72,7 @@ def allocate_hosted_connection(host: Host, request: NewHostedConnection, ctx: Co
                                bandwidths: tuple[str, ...] = HOSTED_BANDWIDTHS) -> tuple[Host, Connection]:
     """The customer's new hosted connection, and the host holding its VLAN."""
     owner = required(request.owner_account, "ownerAccount")
-    if not ACCOUNT.fullmatch(owner):
+    if not is_account(owner):
         raise ClientException(f"ownerAccount {owner} is not an AWS account id (12 digits)")
     bandwidth = checked_hosted_bandwidth(request.bandwidth, partner_type, ctx.account, bandwidths)
     name = required(request.connection_name, "connectionName")

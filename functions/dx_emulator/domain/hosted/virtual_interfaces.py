@@ -7,15 +7,14 @@ onto its gateway (or, public, as it is); the connection keeps the VIF's VLAN and
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...errors import ClientException
 from ..context import Context
 from ..model import PUBLIC, Parent, VirtualInterface
+from ..names import is_account
 from ..virtual_interfaces import INITIAL_STATE, NewVirtualInterface, check_gateways, create_virtual_interface
 
-ACCOUNT = re.compile(r"[0-9]{12}")  # ASCII digits only, as AWS account ids are
 CONFIRM_OPERATION = {"private": "ConfirmPrivateVirtualInterface", "public": "ConfirmPublicVirtualInterface",
                      "transit": "ConfirmTransitVirtualInterface"}
 
@@ -23,7 +22,7 @@ CONFIRM_OPERATION = {"private": "ConfirmPrivateVirtualInterface", "public": "Con
 def checked_owner_account(owner: str | None, allocator: str) -> str:
     if not owner:
         raise ClientException("ownerAccount is required")
-    if not ACCOUNT.fullmatch(owner):
+    if not is_account(owner):
         raise ClientException(f"ownerAccount {owner} is not an AWS account id (12 digits)")
     if owner == allocator:
         raise ClientException("Cannot allocate VirtualInterface for the connection owner.")  # [seen]

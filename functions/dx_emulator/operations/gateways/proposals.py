@@ -7,13 +7,13 @@ the virtual private gateway is located"), which is where the proposal lives."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, cast
 
 from ...domain.context import Context
 from ...domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, own, resolve
 from ...domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, DirectConnectGateway
 from ...domain.gateways.proposals import Acceptance, AssociationProposal, PrefixChange, accept, propose, withdraw
+from ...domain.names import is_account
 from ...errors import ClientException, NotFoundException
 from ...store.writes import Put, Write
 from ..call import Call, optimistic
@@ -22,11 +22,9 @@ from . import lookups as gateway_lookups
 from . import views as gateway_views
 from .associations import prefixes
 
-ACCOUNT = re.compile(r"\d{12}")
-
 
 def _account(value: str | None, name: str) -> str:
-    if not value or not ACCOUNT.fullmatch(value):
+    if not value or not is_account(value):
         raise ClientException(f"{name} must be a 12-digit account id")
     return value
 
