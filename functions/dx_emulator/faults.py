@@ -40,6 +40,8 @@ ERRORS["ThrottlingException"] = ThrottlingException
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """An injected-fault rule: which operations, how often, and the error or latency it injects."""
+
     operations: frozenset[str]
     rate: float
     error: str | None = None
@@ -51,6 +53,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Fault:
+    """A rule that fired for one request."""
+
     rule: Rule
 
     def error(self, operation: str) -> DirectConnectError | None:
@@ -100,22 +104,21 @@ class Injector:
                     return Fault(rule)
         return None
 
+    def inject(self, operation: str) -> None:
+        """A fault, if one fires, before the operation touches anything: logged as injected, then its
+        latency, then its error."""
+        from .observability import logger  # noqa: PLC0415 - Powertools' logger, only when a fault is configured
 
-def inject(injector: Injector, operation: str) -> None:
-    """A fault, if one fires, before the operation touches anything: logged as injected, then its
-    latency, then its error."""
-    from .observability import logger  # noqa: PLC0415 - Powertools' logger, only when a fault is configured
-
-    fault = injector.draw(operation)
-    if fault is None:
-        return
-    logger.warning("injected fault", extra={"operation": operation, "injected_error": fault.rule.error,
-                                            "injected_latency_ms": fault.rule.latency_ms})
-    if fault.rule.latency_ms:
-        time.sleep(fault.rule.latency_ms / 1000)
-    error = fault.error(operation)
-    if error is not None:
-        raise error
+        fault = self.draw(operation)
+        if fault is None:
+            return
+        logger.warning("injected fault", extra={"operation": operation, "injected_error": fault.rule.error,
+                                                "injected_latency_ms": fault.rule.latency_ms})
+        if fault.rule.latency_ms:
+            time.sleep(fault.rule.latency_ms / 1000)
+        error = fault.error(operation)
+        if error is not None:
+            raise error
 
 
 class Injectors:
@@ -135,3 +138,7 @@ class Injectors:
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
             return injector
+
+
+# The accounts' injectors, shared by every request of the process (operations/accounts.py).
+injectors = Injectors()

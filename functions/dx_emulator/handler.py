@@ -15,9 +15,9 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
+from . import preload  # noqa: F401 - first of the emulator's own imports (preload.py says why)
 from .config import Settings
 from .errors import DirectConnectError, ServerException, UnknownOperationException
-from .faults import Injector, inject, parse
 from .health import health
 from .observability import Outcome, logger, record
 from .operations.dispatch import dispatch
@@ -36,7 +36,11 @@ if settings.store == "memory":  # `serve` without DynamoDB; Lambda never imports
     repository: Repository = MemoryRepository()
 else:
     repository = Repository()
-injector = Injector(parse(settings.faults), settings.faults_seed) if settings.faults else None
+injector: Injector | None = None
+if settings.faults:  # the deployment's own fault rules; the parser loads only where there are some
+    from .faults import Injector, parse
+
+    injector = Injector(parse(settings.faults), settings.faults_seed)
 app = APIGatewayHttpResolver()
 
 
@@ -135,7 +139,7 @@ def request() -> Response[str | bytes]:
                                   event.headers, body)
         operation = decoded.operation
         if injector is not None:
-            inject(injector, operation)
+            injector.inject(operation)
         token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body)
         result = dispatch(service=decoded.service, operation=operation, params=decoded.params, scope=scope,
                           store=repository, settings=settings, token=token)

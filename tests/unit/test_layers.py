@@ -13,8 +13,8 @@ ROOT = Path(dx_emulator.__file__).parent
 # What each layer may import from the package (besides itself).
 ALLOWED = {
     "domain": {"errors"},
-    "store": {"domain", "errors", "scope", "config"},
-    "operations": {"domain", "store", "errors", "scope", "config", "faults"},
+    "store": {"domain", "errors", "scope", "config", "lazy"},
+    "operations": {"domain", "store", "errors", "scope", "config", "faults", "lazy"},
     "protocol": {"errors"},
 }
 

@@ -9,9 +9,8 @@ from dataclasses import replace
 from typing import Any, cast
 
 from ..domain.account import RESOURCE_ID, Account, manual_reads, read, touched
-from ..faults import Injectors, inject
 from ..scope import Scope
-from ..store.kinds import GLOBAL, KINDS
+from ..store.kinds import GLOBAL, kind_of
 from ..store.repository import Repository
 from . import prefetch
 from .call import Call, optimistic
@@ -29,9 +28,6 @@ REPORTED = {"dxcon-": "connections", "dxlag-": "lags", "dxvif-": "virtualInterfa
             "interconnect#": "interconnects", "dxgw#": "directConnectGateways",
             "dxgw-association#": "directConnectGatewayAssociations", "dxgw-proposal#": "associationProposals",
             "world#": "world", "account#": "settings"}
-
-injectors = Injectors()
-
 
 def load(call: Call) -> Account | None:
     return call.store.get(Account, call.scope, RESOURCE_ID)
@@ -62,7 +58,10 @@ def inject_faults(call: Call, operation: str) -> None:
     """The account's own fault rules, as the deployment's are applied to everyone."""
     document = call.account.document if call.account is not None else {}
     if document.get("faults"):
-        inject(injectors.get(call.scope.account, document["faults"], document.get("faultsSeed")), operation)
+        # The fault parser loads with the first account that has rules: most never do.
+        from ..faults import injectors  # noqa: PLC0415
+
+        injectors.get(call.scope.account, document["faults"], document.get("faultsSeed")).inject(operation)
 
 
 def moving_ids(result: Any) -> list[str]:
@@ -118,7 +117,7 @@ def remove(store: Repository, account: str, regions: Iterable[str], *, keep_reco
     """Delete every item of the account, region by region, then its global partition (its record
     last, so a removal cut short can be run again); nothing of any other account."""
     removed: Counter[str] = Counter()
-    record = frozenset({KINDS[Account].sk_prefix + RESOURCE_ID})
+    record = frozenset({kind_of(Account).sk_prefix + RESOURCE_ID})
     for region in dict.fromkeys([*regions, GLOBAL]):
         removed.update(store.remove_partition(Scope(account, region).partition_key,
                                               record if region == GLOBAL else frozenset()))

@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..config import Settings
 from ..domain.account import Account, lifecycle_for
@@ -21,13 +21,15 @@ from ..domain.context import Context, Entropy, Names, SystemEntropy
 from ..domain.lifecycle import Lifecycle
 from ..errors import ServerException
 from ..scope import Scope
-from ..store.kinds import Entity
 from ..store.repository import ConcurrentModification, IdCollision, Repository
 from ..store.writes import Put, Write
 from .inputs import Members
 
+if TYPE_CHECKING:
+    from ..store.kinds import Entity
+
 T = TypeVar("T")
-E = TypeVar("E", bound=Entity)
+E = TypeVar("E", bound="Entity")
 
 # Each retry re-reads and re-applies the rules, so the loser of a race meets the winner's write.
 # A handful of attempts covers 32 racing clients: every failed attempt means another one won.
@@ -37,6 +39,8 @@ BACKOFF_SECONDS = 0.01
 
 @dataclass(frozen=True, slots=True)
 class Call:
+    """One request as the operations see it: its scope, parameters, store, settings and token."""
+
     scope: Scope
     params: Members
     store: Repository

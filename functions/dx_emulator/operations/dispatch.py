@@ -12,14 +12,14 @@ from ..store.repository import Repository
 from . import accounts
 from .call import Call
 from .inputs import Members
-from .table import SERVED
+from .table import resolve
 
 
 def dispatch(*, service: str, operation: str, params: Mapping[str, Any], scope: Scope, store: Repository,
              settings: Settings, token: str) -> dict[str, Any]:
     """``service`` is the one the request was signed for; ``token`` identifies the request across its
     retries (see call.py)."""
-    handler = SERVED[service].get(operation)
+    handler = resolve(service, operation)
     if handler is None and service == "sts":
         raise InvalidAction(f"Could not find operation {operation} for version 2011-06-15")
     if handler is None:

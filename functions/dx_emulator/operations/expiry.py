@@ -18,7 +18,7 @@ from typing import Any
 from ..config import Settings
 from ..domain.account import RESOURCE_ID, Account
 from ..scope import Scope
-from ..store.kinds import GLOBAL, KINDS
+from ..store.kinds import GLOBAL, kind_of
 from ..store.repository import Repository
 from . import accounts
 from .call import Call, optimistic
@@ -26,7 +26,7 @@ from .inputs import Members
 
 log = logging.getLogger(__name__)
 TTL_PRINCIPAL = "dynamodb.amazonaws.com"
-RECORD_KEY = KINDS[Account].sk_prefix + RESOURCE_ID
+RECORD_KEY = kind_of(Account).sk_prefix + RESOURCE_ID
 
 
 def _expired_account(record: Mapping[str, Any]) -> tuple[str, list[str]] | None:

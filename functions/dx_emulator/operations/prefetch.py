@@ -8,16 +8,17 @@ race reads the store again, so nothing stale is ever decided on twice."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..domain.hosted.model import Interconnect
 from ..domain.model import Connection, Lag, VirtualInterface
 from ..scope import Scope
-from ..store.kinds import Entity
 from ..store.repository import Repository
 from ..store.writes import Write
 
-E = TypeVar("E", bound=Entity)
+if TYPE_CHECKING:
+    from ..store.kinds import Entity
+
+E = TypeVar("E", bound="Entity")
 
 # Operation -> the member naming the resource it reads first.
 NAMED = {
@@ -43,6 +44,8 @@ def named(operation: str, params: Mapping[str, Any]) -> tuple[type[Any], str] | 
     if not isinstance(value, str):
         return None
     if member == "interconnectId":
+        from ..domain.hosted.model import Interconnect  # noqa: PLC0415 - the hosted family loads with its operations
+
         return Interconnect, value
     kind = next((cls for prefix, cls in KIND_BY_PREFIX.items() if value.startswith(prefix)), None)
     return None if kind is None else (kind, value)

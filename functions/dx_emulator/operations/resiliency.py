@@ -9,7 +9,7 @@ A group belongs to its account and region: ListResiliencyGroups lists those "in 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.context import Context
 from ..domain.model import ENDED_STATES, Connection
@@ -41,11 +41,13 @@ from ..domain.resiliency_tokens import (
     used_token,
 )
 from ..errors import NotFoundException
-from ..store.kinds import Entity
 from . import lookups
 from .call import Call, optimistic
 from .pages import page_of, page_request
 from .views import compact, tags
+
+if TYPE_CHECKING:
+    from ..store.kinds import Entity
 
 MAX_IDENTIFIER = 1024  # [doc]
 LIVE_ASSOCIATION = ("associating", "associated")

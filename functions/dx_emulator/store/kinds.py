@@ -9,44 +9,45 @@ lookup is then a key read or a query on a key prefix, never a filter over an acc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ..domain.account import Account
-from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
-from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
-from ..domain.gateways.proposals import AssociationProposal
-from ..domain.hosted.model import Allocation, Interconnect
-from ..domain.model import Connection, Lag, VirtualInterface
-from ..domain.resiliency import ResiliencyGroup
-from ..domain.resiliency_tokens import ResiliencyClientToken
-from .account_items import AccountItem
-from .gateway_items import (
-    AssociationItem,
-    Ec2GatewayLinksItem,
-    GatewayItem,
-    GatewayRegistryItem,
-    ProposalItem,
-    WorldItem,
-)
-from .hosted_items import AllocationItem, InterconnectItem
-from .items import BaseItem, ConnectionItem, LagItem, VirtualInterfaceItem
-from .resiliency_items import ResiliencyClientTokenItem, ResiliencyGroupItem
+from ..lazy import load
+
+if TYPE_CHECKING:
+    from ..domain.account import Account
+    from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
+    from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
+    from ..domain.gateways.proposals import AssociationProposal
+    from ..domain.hosted.model import Allocation, Interconnect
+    from ..domain.model import Connection, Lag, VirtualInterface
+    from ..domain.resiliency import ResiliencyGroup
+    from ..domain.resiliency_tokens import ResiliencyClientToken
+    from .items import BaseItem
+
+    Entity: TypeAlias = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World
+                         | GatewayAssociation | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect
+                         | ResiliencyGroup | ResiliencyClientToken | Account)
 
 GLOBAL = "global"
 # Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
 MAX_ID_LENGTH = 128
 
-Entity = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World | GatewayAssociation
-          | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect | ResiliencyGroup | ResiliencyClientToken
-          | Account)
-
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    item_class: type[BaseItem]
+    """Where a kind of entity is stored. Its item class is named, not imported: a Lambda instance
+    imports the modules of the kinds its requests touch (gateways, hosted, resiliency...) when they
+    first touch them, not all of them at its cold start (docs/cold-start.md)."""
+
+    item: str  # "<module in store>:<class>"
     sk_prefix: str = ""  # before the id in the sort key; "" where the id carries its kind
     id_prefix: str = ""  # what every id of the kind starts with
     regional: bool = True  # in the account's partition for a region, or in its global one
+
+    @property
+    def item_class(self) -> type[BaseItem]:
+        item_class: type[BaseItem] = load(f".{self.item}", __name__.rpartition(".")[0])
+        return item_class
 
     def sort_key(self, resource_id: str) -> str | None:
         """The sort key of an id, or None for an id no resource of the kind can have."""
@@ -59,25 +60,29 @@ class Kind:
         return self.sk_prefix or self.id_prefix
 
 
-KINDS: dict[type[Any], Kind] = {
-    Connection: Kind(ConnectionItem, id_prefix="dxcon-"),
-    Lag: Kind(LagItem, id_prefix="dxlag-"),
-    VirtualInterface: Kind(VirtualInterfaceItem, id_prefix="dxvif-"),
-    DirectConnectGateway: Kind(GatewayItem, "dxgw#", regional=False),
-    GatewayRegistry: Kind(GatewayRegistryItem, "dxgw-registry#", regional=False),
-    World: Kind(WorldItem, "world#", regional=False),
-    GatewayAssociation: Kind(AssociationItem, "dxgw-association#", regional=False),
-    AssociationProposal: Kind(ProposalItem, "dxgw-proposal#"),
-    Ec2GatewayLinks: Kind(Ec2GatewayLinksItem, "ec2-gateway#"),
-    Allocation: Kind(AllocationItem, "allocation#"),
-    Interconnect: Kind(InterconnectItem, "interconnect#", id_prefix="dxcon-"),
-    ResiliencyGroup: Kind(ResiliencyGroupItem, id_prefix="dxrg-"),
+# By the entity class's name: the domain classes are imported by whoever holds an entity, not here.
+KINDS: dict[str, Kind] = {
+    "Connection": Kind("items:ConnectionItem", id_prefix="dxcon-"),
+    "Lag": Kind("items:LagItem", id_prefix="dxlag-"),
+    "VirtualInterface": Kind("items:VirtualInterfaceItem", id_prefix="dxvif-"),
+    "DirectConnectGateway": Kind("gateway_items:GatewayItem", "dxgw#", regional=False),
+    "GatewayRegistry": Kind("gateway_items:GatewayRegistryItem", "dxgw-registry#", regional=False),
+    "World": Kind("gateway_items:WorldItem", "world#", regional=False),
+    "GatewayAssociation": Kind("gateway_items:AssociationItem", "dxgw-association#", regional=False),
+    "AssociationProposal": Kind("gateway_items:ProposalItem", "dxgw-proposal#"),
+    "Ec2GatewayLinks": Kind("gateway_items:Ec2GatewayLinksItem", "ec2-gateway#"),
+    "Allocation": Kind("hosted_items:AllocationItem", "allocation#"),
+    "Interconnect": Kind("hosted_items:InterconnectItem", "interconnect#", id_prefix="dxcon-"),
+    "ResiliencyGroup": Kind("resiliency_items:ResiliencyGroupItem", id_prefix="dxrg-"),
     # Not "dxrg-…": a query on the groups' prefix must not meet their clientTokens.
-    ResiliencyClientToken: Kind(ResiliencyClientTokenItem, "resiliency-token#"),
+    "ResiliencyClientToken": Kind("resiliency_items:ResiliencyClientTokenItem", "resiliency-token#"),
     # The account's own record: regions used, activity, runtime settings (domain/account.py).
-    Account: Kind(AccountItem, "account#", regional=False),
+    "Account": Kind("account_items:AccountItem", "account#", regional=False),
 }
-ITEM_CLASSES: tuple[type[BaseItem], ...] = (BaseItem, *(kind.item_class for kind in KINDS.values()))
+
+
+def kind_of(entity_class: type[Any]) -> Kind:
+    return KINDS[entity_class.__name__]
 
 
 def partition(kind: Kind, account: str, region: str) -> str:
@@ -85,6 +90,6 @@ def partition(kind: Kind, account: str, region: str) -> str:
 
 
 def key_of(entity: Entity) -> tuple[str, str]:
-    kind = KINDS[type(entity)]
+    kind = kind_of(type(entity))
     region = getattr(entity, "region", GLOBAL)
     return partition(kind, entity.owner_account, region), kind.sk_prefix + entity.resource_id

@@ -5,26 +5,34 @@ Most fields copy as they are; the few whose DynamoDB form differs have a convert
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from ..domain.gateways.associations import Ec2Gateway, LinkSlot
-from ..domain.gateways.gateways import AssociationSlot, AttachmentSlot, ProposalSlot
-from ..domain.model import BgpPeer, FailoverTest, HostedSlot, MacSecKey, Tag, VifSlot
-from ..domain.resiliency import ResiliencyAssociation
-from .gateway_items import Ec2GatewayAttribute
-from .items import BgpPeerAttribute, FailoverTestAttribute, MacSecKeyAttribute, TagAttribute
+from ..lazy import load
 
 E = TypeVar("E")
+PACKAGE = __name__.rpartition(".")[0]
 Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
-def _keyed(element_class: type[Any], key: str) -> Converter:
+def _domain(where: str) -> type[Any]:
+    """A domain class by name (``model:VifSlot``), imported when its field is first converted: the
+    families' classes load with the family (lazy.py)."""
+    element_class: type[Any] = load(f"..domain.{where}", PACKAGE)
+    return element_class
+
+
+@functools.cache
+def _numeric(element: str) -> frozenset[str]:
+    return frozenset(field.name for field in fields(_domain(element)) if field.type == "int")
+
+
+def _keyed(element: str, key: str) -> Converter:
     """Slots stored as a map keyed by their id, so an update can drop one without a read
     (``REMOVE vif_slots.<id>``). Numbers come back from an untyped map as they went in."""
-    numeric = {field.name for field in fields(element_class) if field.type == "int"}
 
     def out(slots: tuple[Any, ...]) -> dict[str, Any]:
         return {getattr(slot, key): {name: value for name, value in asdict(slot).items()
@@ -32,6 +40,7 @@ def _keyed(element_class: type[Any], key: str) -> Converter:
 
     def into(stored: Any) -> tuple[Any, ...]:
         values = stored.as_dict() if hasattr(stored, "as_dict") else (stored or {})
+        element_class, numeric = _domain(element), _numeric(element)
         return tuple(element_class(**{key: slot_id, **{name: int(value) if name in numeric else value
                                                          for name, value in slot.items()}})
                      for slot_id, slot in sorted(values.items()))
@@ -64,32 +73,33 @@ def _numbers(kind: Callable[[Any], Any]) -> Converter:
     return dict, into
 
 
-def _maps(element_class: type[Any], attribute_class: type[Any]) -> Converter:
-    return (lambda values: [attribute_class(**to_attributes(value)) for value in values],
-            lambda stored: tuple(from_attributes(element_class, value) for value in stored or ()))
+def _maps(element: str, attribute: str) -> Converter:
+    """A list of maps: the domain's ``element`` class, PynamoDB's ``attribute`` class (in store/)."""
+    return (lambda values: [load(f".{attribute}", PACKAGE)(**to_attributes(value)) for value in values],
+            lambda stored: tuple(from_attributes(_domain(element), value) for value in stored or ()))
 
 
 # Tuples of slots held as a map by one of their fields, so an update can drop one without a read.
-KEYED: dict[str, tuple[type[Any], str]] = {
-    "vif_slots": (VifSlot, "virtual_interface_id"),
-    "hosted_slots": (HostedSlot, "connection_id"),
-    "resiliency_associations": (ResiliencyAssociation, "connection_id"),
-    "attachments": (AttachmentSlot, "virtual_interface_id"),
-    "associations": (AssociationSlot, "association_id"),
-    "proposals": (ProposalSlot, "proposal_id"),
-    "association_links": (LinkSlot, "link_id"),
-    "proposal_links": (LinkSlot, "link_id"),
+KEYED: dict[str, tuple[str, str]] = {
+    "vif_slots": ("model:VifSlot", "virtual_interface_id"),
+    "hosted_slots": ("model:HostedSlot", "connection_id"),
+    "resiliency_associations": ("resiliency:ResiliencyAssociation", "connection_id"),
+    "attachments": ("gateways.gateways:AttachmentSlot", "virtual_interface_id"),
+    "associations": ("gateways.gateways:AssociationSlot", "association_id"),
+    "proposals": ("gateways.gateways:ProposalSlot", "proposal_id"),
+    "association_links": ("gateways.associations:LinkSlot", "link_id"),
+    "proposal_links": ("gateways.associations:LinkSlot", "link_id"),
 }
 # Tuples of ids held as a string set.
 SETS = frozenset({"connection_ids", "gateway_ids"})
 
 CONVERTERS: dict[str, Converter] = {
-    "bgp_peers": _maps(BgpPeer, BgpPeerAttribute),
-    "tags": _maps(Tag, TagAttribute),
-    "failover_tests": _maps(FailoverTest, FailoverTestAttribute),
-    "mac_sec_keys": _maps(MacSecKey, MacSecKeyAttribute),
-    **{name: _keyed(element_class, key) for name, (element_class, key) in KEYED.items()},
-    "gateways": _maps(Ec2Gateway, Ec2GatewayAttribute),
+    "bgp_peers": _maps("model:BgpPeer", "items:BgpPeerAttribute"),
+    "tags": _maps("model:Tag", "items:TagAttribute"),
+    "failover_tests": _maps("model:FailoverTest", "items:FailoverTestAttribute"),
+    "mac_sec_keys": _maps("model:MacSecKey", "items:MacSecKeyAttribute"),
+    **{name: _keyed(element, key) for name, (element, key) in KEYED.items()},
+    "gateways": _maps("gateways.associations:Ec2Gateway", "gateway_items:Ec2GatewayAttribute"),
     "expires_at": (_time_out, _time_in),
     "releases": _numbers(float),
     "manual_reads": _numbers(int),

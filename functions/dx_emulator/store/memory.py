@@ -22,29 +22,38 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..domain.model import VirtualInterface
 from ..scope import Scope
-from .kinds import KINDS, Entity, key_of, partition
+from .kinds import key_of, kind_of, partition
 from .mapping import KEYED, SETS
 from .repository import ConcurrentModification, IdCollision, Repository, _stamped
 from .writes import Check, Detach, Expire, Put, Write
 
-E = TypeVar("E", bound=Entity)
-EntityT = TypeVar("EntityT", bound=Entity)
+if TYPE_CHECKING:
+    from .kinds import Entity
+
+E = TypeVar("E", bound="Entity")
+EntityT = TypeVar("EntityT", bound="Entity")
 Key = tuple[str, str]
 
-_NORMALISED: dict[type[Any], tuple[str, ...]] = {
-    entity_class: tuple(f.name for f in fields(entity_class) if f.name in KEYED or f.name in SETS)
-    for entity_class in KINDS
-}
+_NORMALISED: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _normalised(entity_class: type[Any]) -> tuple[str, ...]:
+    """The fields DynamoDB would normalise, per kind (looked up once per kind)."""
+    names = _NORMALISED.get(entity_class)
+    if names is None:
+        names = _NORMALISED[entity_class] = tuple(f.name for f in fields(entity_class)
+                                                  if f.name in KEYED or f.name in SETS)
+    return names
 
 
 def _as_stored(entity: E) -> E:
     """The entity as a read from DynamoDB would return it: keyed slots unique and in id order, sets sorted."""
     changes: dict[str, Any] = {}
-    for name in _NORMALISED[type(entity)]:
+    for name in _normalised(type(entity)):
         values = getattr(entity, name)
         if name in SETS:
             normal = tuple(sorted(set(values)))
@@ -110,7 +119,7 @@ class MemoryRepository(Repository):
         return removed
 
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         sort_key = kind.sort_key(resource_id)
         if sort_key is None:
             return None
@@ -120,7 +129,7 @@ class MemoryRepository(Repository):
     def query(self, entity_class: type[E], scope: Scope, id_prefix: str = "", *, after: str | None = None,
               limit: int | None = None) -> list[E]:
         """As ``Repository.query``: a key range of the partition, in sort-key order."""
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         prefix = kind.query_prefix + id_prefix
         with self._lock:
             part = self._partitions.get(partition(kind, scope.account, scope.region))
@@ -148,7 +157,7 @@ class MemoryRepository(Repository):
         return sorted(found, key=lambda pair: (pair[1], pair[0]))
 
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         pk = partition(kind, scope.account, scope.region)
         sort_keys = [key for key in map(kind.sort_key, dict.fromkeys(resource_ids)) if key is not None]
         with self._lock:
@@ -159,7 +168,7 @@ class MemoryRepository(Repository):
                  second: tuple[type[EntityT], Scope, str]) -> tuple[E | None, EntityT | None]:
         """Two items of any kinds, read together (one consistent read, as Repository's one BatchGetItem)."""
         keys = [None if sort_key is None else (partition(kind, scope.account, scope.region), sort_key)
-                for kind, scope, sort_key in ((KINDS[cls], scope, KINDS[cls].sort_key(resource_id))
+                for kind, scope, sort_key in ((kind_of(cls), scope, kind_of(cls).sort_key(resource_id))
                                               for cls, scope, resource_id in (first, second))]
         with self._lock:
             found = [None if key is None else self._stored(key) for key in keys]
@@ -200,7 +209,7 @@ class MemoryRepository(Repository):
     def _key(write: Write) -> Key:
         if isinstance(write, Put | Check):
             return key_of(write.entity)
-        kind = KINDS[write.kind]
+        kind = kind_of(write.kind)
         resource_id = write.parent_id if isinstance(write, Detach) else write.resource_id
         return partition(kind, write.owner_account, write.region), kind.sk_prefix + resource_id
 

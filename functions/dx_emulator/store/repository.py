@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError
 from pynamodb.exceptions import GetError, PutError, PynamoDBException, TransactWriteError
@@ -29,9 +29,12 @@ from ..errors import StoreUnavailable
 from ..scope import Scope
 from . import account_items
 from .items import BaseItem, ByParentIndex
-from .kinds import KINDS, MAX_ID_LENGTH, Entity, key_of, partition
+from .kinds import MAX_ID_LENGTH, key_of, kind_of, partition
 from .mapping import from_attributes, to_attributes
 from .writes import Check, Detach, Expire, Put, Write
+
+if TYPE_CHECKING:
+    from .kinds import Entity
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # How many recent writers' tokens an item remembers: enough for a request to recognise its own
@@ -40,8 +43,8 @@ TOKENS_KEPT = 8
 # Why a transaction was cancelled when another writer got there first: retry those.
 LOST_RACE_REASONS = frozenset({"ConditionalCheckFailed", "TransactionConflict"})
 
-E = TypeVar("E", bound=Entity)
-EntityT = TypeVar("EntityT", bound=Entity)
+E = TypeVar("E", bound="Entity")
+EntityT = TypeVar("EntityT", bound="Entity")
 
 
 class ConcurrentModification(Exception):
@@ -92,7 +95,7 @@ def _item(entity: Entity) -> BaseItem:
     if entity.version is not None:
         # No version means a new item: PynamoDB then writes on condition that it does not exist yet.
         attributes["version"] = entity.version
-    return KINDS[type(entity)].item_class(*key_of(entity), **attributes)
+    return kind_of(type(entity)).item_class(*key_of(entity), **attributes)
 
 
 def _entity(entity_class: type[E], item: BaseItem) -> E:
@@ -119,7 +122,7 @@ def _update(write: Detach | Expire) -> tuple[BaseItem, list[Any], Any]:
     """Change an item with an update that needs no read: drop a member from a parent's map or set,
     or set its expiry. The item's version goes up, so a writer holding its old version retries.
     (version=0 on the key-only item makes PynamoDB add "ADD version 1" without a condition of its own.)"""
-    kind = KINDS[write.kind]
+    kind = kind_of(write.kind)
     item_class = kind.item_class
     resource_id = write.parent_id if isinstance(write, Detach) else write.resource_id
     key = item_class(partition(kind, write.owner_account, write.region), kind.sk_prefix + resource_id, version=0)
@@ -143,7 +146,7 @@ class Repository:
 
     @_store_call
     def get(self, entity_class: type[E], scope: Scope, resource_id: str) -> E | None:
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         sort_key = kind.sort_key(resource_id)
         if sort_key is None:
             return None
@@ -159,7 +162,7 @@ class Repository:
         """The resources of a kind in the scope's partition whose ids start with ``id_prefix``, in id
         order: those after the id ``after`` (keyset paging), at most ``limit`` of them (all without
         one). One query on a key range, paginated by DynamoDB; never a filter."""
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         prefix = kind.query_prefix + id_prefix
         condition: Condition
         if after is None:
@@ -184,7 +187,7 @@ class Repository:
 
     @_store_call
     def get_many(self, entity_class: type[E], scope: Scope, resource_ids: Iterable[str]) -> list[E]:
-        kind = KINDS[entity_class]
+        kind = kind_of(entity_class)
         keys = [(partition(kind, scope.account, scope.region), sort_key) for sort_key in
                 (kind.sort_key(resource_id) for resource_id in dict.fromkeys(resource_ids)) if sort_key is not None]
         if not keys:
@@ -197,7 +200,7 @@ class Repository:
                  second: tuple[type[EntityT], Scope, str]) -> tuple[E | None, EntityT | None]:
         """Two items of any kinds in one consistent BatchGetItem: a request's account record and the
         resource it names cost one round trip, not two."""
-        wanted = [(cls, KINDS[cls], scope, KINDS[cls].sort_key(resource_id))
+        wanted = [(cls, kind_of(cls), scope, kind_of(cls).sort_key(resource_id))
                   for cls, scope, resource_id in (first, second)]
         keys = {(partition(kind, scope.account, scope.region), sort_key): (cls, kind)
                 for cls, kind, scope, sort_key in wanted if sort_key is not None}
@@ -236,7 +239,7 @@ class Repository:
         except (PutError, TransactWriteError) as error:
             if not _lost_race(error):
                 raise
-            item_class = KINDS[type(written)].item_class
+            item_class = kind_of(type(written)).item_class
             try:
                 stored = item_class.get(*key_of(written), consistent_read=True)
             except item_class.DoesNotExist:
@@ -255,7 +258,7 @@ class Repository:
                 if isinstance(write, Put):
                     transaction.save(_item(write.entity))
                 elif isinstance(write, Check):
-                    item_class = KINDS[type(write.entity)].item_class
+                    item_class = kind_of(type(write.entity)).item_class
                     transaction.condition_check(item_class, *key_of(write.entity),
                                                 condition=item_class.version == write.entity.version)
                 else:

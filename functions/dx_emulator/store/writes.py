@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .kinds import Entity
+if TYPE_CHECKING:
+    from .kinds import Entity
 
 
 @dataclass(frozen=True, slots=True)
