@@ -74,6 +74,8 @@ def _lifecycle(env: Mapping[str, str]) -> Lifecycle:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The deployment's configuration, read once from the environment (template.yaml, `serve`)."""
+
     table_name: str
     dynamodb_endpoint: str | None
     dynamodb_region: str

@@ -27,6 +27,8 @@ logging.getLogger("botocore").setLevel(logging.WARNING)
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """What one request's log line and metrics report."""
+
     request_id: str
     protocol: str
     operation: str

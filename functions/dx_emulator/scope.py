@@ -23,6 +23,8 @@ def valid_region(region: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Scope:
+    """The account and region a request acts in: the partition its resources live in."""
+
     account: str
     region: str
 

@@ -47,6 +47,8 @@ MAX_RELEASES = 2000  # resources told to move on, kept per account (oldest dropp
 
 @dataclass(frozen=True, slots=True)
 class Account(Expiring):
+    """An account's own record: the regions it used, its last activity, its runtime settings."""
+
     owner_account: str
     regions: tuple[str, ...] = ()
     last_active: float = 0.0

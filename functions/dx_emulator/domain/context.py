@@ -64,6 +64,8 @@ class Names:
 
 @dataclass(frozen=True, slots=True)
 class Context:
+    """What the domain's rules know of the request: who, where, when, and how ids are drawn."""
+
     account: str
     region: str
     now: float

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .hosted.model import Interconnect
 from .model import BgpPeer, Connection, Lag, MacSecKey, VirtualInterface
+
+if TYPE_CHECKING:
+    from .hosted.model import Interconnect
 
 STARTING_STATES = frozenset({"requested", "pending", "verifying"})
 # States that only a client's call ends: a hosted VIF ``confirming`` until its owner confirms it,
@@ -23,6 +26,8 @@ WAITING_STATES = frozenset({"confirming", "rejected"})
 
 @dataclass(frozen=True, slots=True)
 class Lifecycle:
+    """How long each state lasts before the next: the deployment's delays, an account's own, or manual mode."""
+
     connection_available: float = 0.0  # connection and LAG: requested -> available
     vif_available: float = 0.0  # VIF: pending / verifying -> available
     peer_available: float = 0.0  # BGP peer: pending / verifying -> available

@@ -28,12 +28,16 @@ ENDED_STATES: Final = GONE_STATES | {"rejected"}
 
 @dataclass(frozen=True, slots=True)
 class Tag:
+    """A resource tag, as TagResource takes it: a value may be absent."""
+
     key: str
     value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class BgpPeer:
+    """One BGP peer of a VIF: its address family, ASN, addresses, auth key and states."""
+
     bgp_peer_id: str
     address_family: str
     asn: int
@@ -98,6 +102,8 @@ class HostedSlot:
 
 @dataclass(frozen=True, slots=True)
 class MacSecKey:
+    """A MACsec secret associated with a connection or LAG: its ARN, CKN and state."""
+
     secret_arn: str
     ckn: str
     state: str
@@ -106,6 +112,8 @@ class MacSecKey:
 
 @dataclass(frozen=True, slots=True)
 class Connection(Deletable):
+    """A dedicated or hosted connection, with its tags and the VIFs on its port."""
+
     owner_account: str
     region: str
     connection_id: str
@@ -148,6 +156,8 @@ class Connection(Deletable):
 
 @dataclass(frozen=True, slots=True)
 class Lag(Deletable):
+    """A link aggregation group: its member connections, and the VIFs on its ports."""
+
     owner_account: str
     region: str
     lag_id: str
@@ -186,6 +196,8 @@ Parent = Connection | Lag
 
 @dataclass(frozen=True, slots=True)
 class VirtualInterface(Deletable):
+    """A private, public or transit VIF on a connection or LAG, with its BGP peers and failover tests."""
+
     owner_account: str
     region: str
     virtual_interface_id: str

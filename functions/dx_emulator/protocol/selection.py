@@ -14,6 +14,8 @@ from .wire import Decoded, Encoded
 
 @dataclass(frozen=True, slots=True)
 class WireProtocol:
+    """A wire protocol: how its requests are read and its answers and errors written."""
+
     name: str
     signing_name: str  # the service a request is signed for
     decode: Callable[[str, str, str, Mapping[str, str], bytes], Decoded]  # method, path, query, headers, body

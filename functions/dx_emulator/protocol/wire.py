@@ -16,6 +16,8 @@ MAX_BODY_BYTES = 128 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """A request as a protocol read it: the operation, its parameters and the service it belongs to."""
+
     operation: str
     params: Mapping[str, Any]
     service: str = "directconnect"  # whose operation: Direct Connect's, or STS's (query_protocol.py)
@@ -23,6 +25,8 @@ class Decoded:
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
+    """An answer as a protocol wrote it: status, content type, body and extra headers."""
+
     status: int
     content_type: str
     body: str | bytes
