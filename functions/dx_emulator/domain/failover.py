@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import ClientException
 from .context import Context
+from .failover_records import new_test_id
 from .model import FailoverTest, VirtualInterface
 
 DEFAULT_MINUTES = 180  # AWS's default: 3 hours
@@ -46,7 +47,7 @@ def start_test(vif: VirtualInterface, peer_ids: tuple[str, ...] | None, minutes:
                 f"BGP peer {peer_id} is not a live peer of virtual interface {vif.virtual_interface_id}"
             )
     test = FailoverTest(
-        test_id=ctx.new_uuid("test"),
+        test_id=new_test_id(ctx, vif.virtual_interface_id),
         bgp_peer_ids=chosen,
         duration_minutes=minutes,
         started_at=ctx.now,

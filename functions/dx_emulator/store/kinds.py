@@ -15,6 +15,7 @@ from ..lazy import load
 
 if TYPE_CHECKING:
     from ..domain.account import Account
+    from ..domain.failover_records import FailoverRecord
     from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
     from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
     from ..domain.gateways.proposals import AssociationProposal
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     Entity: TypeAlias = (Connection | Lag | VirtualInterface | DirectConnectGateway | GatewayRegistry | World
                          | GatewayAssociation | AssociationProposal | Ec2GatewayLinks | Allocation | Interconnect
-                         | ResiliencyGroup | ResiliencyClientToken | Account)
+                         | ResiliencyGroup | ResiliencyClientToken | Account | FailoverRecord)
 
 GLOBAL = "global"
 # Every id the emulator issues is far shorter (``dxvif-`` + 8, a UUID); clients may send anything.
@@ -78,6 +79,8 @@ KINDS: dict[str, Kind] = {
     "ResiliencyClientToken": Kind("resiliency_items:ResiliencyClientTokenItem", "resiliency-token#"),
     # The account's own record: regions used, activity, runtime settings (domain/account.py).
     "Account": Kind("account_items:AccountItem", "account#", regional=False),
+    # A failover test's place in its account's history, newest first (domain/failover_records.py).
+    "FailoverRecord": Kind("failover_items:FailoverRecordItem", "failover-test#"),
 }
 
 
