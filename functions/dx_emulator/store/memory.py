@@ -29,7 +29,7 @@ from ..scope import Scope
 from .kinds import key_of, kind_of, partition
 from .mapping import KEYED, SETS
 from .repository import ConcurrentModification, IdCollision, Repository, _stamped
-from .writes import Check, Detach, Expire, Put, Write
+from .writes import Check, Delete, Detach, Expire, Put, Write
 
 if TYPE_CHECKING:
     from .kinds import Entity
@@ -207,7 +207,7 @@ class MemoryRepository(Repository):
 
     @staticmethod
     def _key(write: Write) -> Key:
-        if isinstance(write, Put | Check):
+        if isinstance(write, Put | Check | Delete):
             return key_of(write.entity)
         kind = kind_of(write.kind)
         resource_id = write.parent_id if isinstance(write, Detach) else write.resource_id
@@ -218,7 +218,10 @@ class MemoryRepository(Repository):
         return None if part is None else part.items.get(key[1])
 
     def _holds(self, write: Write, key: Key) -> bool:
-        """Whether the write's condition holds: the version read (none: a new key), or the item exists."""
+        """Whether the write's condition holds: the version read (none: a new key), or the item exists
+        (a Delete has none)."""
+        if isinstance(write, Delete):
+            return True
         stored = self._stored(key)
         if isinstance(write, Put | Check):
             return (stored is None if write.entity.version is None
@@ -226,8 +229,11 @@ class MemoryRepository(Repository):
         return stored is not None
 
     def _apply(self, write: Write, key: Key, put: Entity | None) -> None:
-        """Write ``put`` (a Put's entity as stored), or update the stored item (Detach, Expire)."""
+        """Write ``put`` (a Put's entity as stored), update the stored item (Detach, Expire), or remove it."""
         if isinstance(write, Check):
+            return
+        if isinstance(write, Delete):
+            self._remove(key)
             return
         stored = self._stored(key)
         if put is not None:
@@ -247,6 +253,17 @@ class MemoryRepository(Repository):
         part.items[sort_key] = entity
         if isinstance(entity, VirtualInterface):
             self._by_parent.setdefault(entity.connection_id, set()).add(key)
+
+    def _remove(self, key: Key) -> None:
+        pk, sort_key = key
+        part = self._partitions.get(pk)
+        stored = None if part is None else part.items.pop(sort_key, None)
+        if part is None or stored is None:
+            return
+        del part.keys[bisect_left(part.keys, sort_key)]
+        self._unindex(pk, sort_key, stored)
+        if not part.keys:
+            del self._partitions[pk]
 
     def _unindex(self, pk: str, sort_key: str, entity: Entity) -> None:
         if isinstance(entity, VirtualInterface):

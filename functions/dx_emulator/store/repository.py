@@ -31,7 +31,7 @@ from . import account_items
 from .items import BaseItem, ByParentIndex
 from .kinds import MAX_ID_LENGTH, key_of, kind_of, partition
 from .mapping import from_attributes, to_attributes
-from .writes import Check, Detach, Expire, Put, Write
+from .writes import Check, Delete, Detach, Expire, Put, Write
 
 if TYPE_CHECKING:
     from .kinds import Entity
@@ -113,9 +113,18 @@ def _collided(error: PutError | TransactWriteError, writes: Sequence[Write]) -> 
     another resource holds its id."""
     if isinstance(error, PutError):
         return isinstance(writes[0], Put) and writes[0].entity.version is None
-    failed = [write for reason, write in zip(error.cancellation_reasons, writes, strict=False)
+    failed = [write for reason, write in zip(error.cancellation_reasons, _as_sent(writes), strict=False)
               if reason is not None and reason.code == "ConditionalCheckFailed"]
     return any(isinstance(write, Put) and write.entity.version is None for write in failed)
+
+
+# PynamoDB sends a transaction's items grouped by action, in this order (Connection.transact_write_items),
+# and DynamoDB gives its cancellation reasons in the order sent.
+_SENT_ORDER = {Check: 0, Delete: 1, Put: 2, Detach: 3, Expire: 3}
+
+
+def _as_sent(writes: Sequence[Write]) -> list[Write]:
+    return sorted(writes, key=lambda write: _SENT_ORDER[type(write)])
 
 
 def _update(write: Detach | Expire) -> tuple[BaseItem, list[Any], Any]:
@@ -261,5 +270,8 @@ class Repository:
                     item_class = kind_of(type(write.entity)).item_class
                     transaction.condition_check(item_class, *key_of(write.entity),
                                                 condition=item_class.version == write.entity.version)
+                elif isinstance(write, Delete):
+                    item_class = kind_of(type(write.entity)).item_class
+                    transaction.delete(item_class(*key_of(write.entity)), add_version_condition=False)
                 else:
                     transaction.update(*_update(write), add_version_condition=False)

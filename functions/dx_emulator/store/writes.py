@@ -47,4 +47,13 @@ class Expire:
     at: float
 
 
-Write = Put | Check | Detach | Expire
+@dataclass(frozen=True, slots=True)
+class Delete:
+    """Remove the entity's item whatever its version, or nothing if it has none: a record that no
+    longer stands for anything (a failover test its VIF no longer keeps) goes in the commit that
+    ends it."""
+
+    entity: Entity
+
+
+Write = Put | Check | Detach | Expire | Delete
