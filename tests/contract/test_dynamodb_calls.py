@@ -114,3 +114,26 @@ def test_calls_of_deletes(invoke: Invoke, dynamodb_calls: list[str]) -> None:
     assert calls == [*PAIR, "GetItem", "TransactWriteItems"]
     _, calls = cost("DescribeLags", {"lagId": lag["lagId"]})
     assert calls == [*PAIR, "BatchGetItem"]
+
+
+def test_calls_of_failover_tests_and_their_history(invoke: Invoke, dynamodb_calls: list[str]) -> None:
+    def cost(operation: str, params: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        dynamodb_calls.clear()
+        result = invoke(operation, params)
+        return result, list(dynamodb_calls)
+
+    conn = invoke("CreateConnection", {"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "c"})
+    new_vif = {"virtualInterfaceName": "v", "vlan": 10, "asn": 65000, "virtualGatewayId": "vgw-1"}
+    vif_id = invoke("CreatePrivateVirtualInterface", {"connectionId": conn["connectionId"],
+                                                      "newPrivateVirtualInterface": new_vif})["virtualInterfaceId"]
+    started, calls = cost("StartBgpFailoverTest", {"virtualInterfaceId": vif_id})
+    assert calls == [*PAIR, "TransactWriteItems"]  # the VIF and the test's record, together
+    test_id = started["virtualInterfaceTest"]["testId"]
+    _, calls = cost("StopBgpFailoverTest", {"virtualInterfaceId": vif_id})
+    assert calls == [*PAIR, "PutItem"]  # the record names the test; what it says is the VIF's
+    _, calls = cost("ListVirtualInterfaceTestHistory", {})
+    assert calls == [*RECORD, "Query", "BatchGetItem"]  # the page's records, then the VIFs they name
+    _, calls = cost("ListVirtualInterfaceTestHistory", {"testId": test_id})
+    assert calls == [*RECORD, "GetItem"]  # the VIF the test id names
+    _, calls = cost("DeleteVirtualInterface", {"virtualInterfaceId": vif_id})
+    assert calls == [*PAIR, "TransactWriteItems"]  # its slot freed and its test's record set to expire with it

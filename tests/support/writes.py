@@ -121,6 +121,9 @@ WRITES: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "update VIF": lambda w: ("UpdateVirtualInterfaceAttributes", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
                                                                   "mtu": 9001}),
     "delete VIF": lambda w: ("DeleteVirtualInterface", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"]}),
+    # Its failover test's record is set to expire with it, in the same commit.
+    "delete VIF with a failover test": lambda w: ("DeleteVirtualInterface", {
+        "virtualInterfaceId": w["tested"]["virtualInterfaceId"]}),
     "create peer": lambda w: ("CreateBGPPeer", {"virtualInterfaceId": w["vif"]["virtualInterfaceId"],
                                                 "newBGPPeer": {"asn": 65002, "addressFamily": "ipv4",
                                                                "amazonAddress": "10.0.0.1/31",

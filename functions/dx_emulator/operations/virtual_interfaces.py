@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from ..domain.bgp_peers import NewBgpPeer
 from ..domain.context import Context
+from ..domain.failover_records import FailoverRecord, recorded
 from ..domain.gateways.associations import own, resolve
 from ..domain.gateways.gateways import VIRTUAL_PRIVATE_GATEWAY, AttachmentSlot, DirectConnectGateway, attach
 from ..domain.hosted.model import Allocation
@@ -182,6 +183,10 @@ def delete(call: Call) -> dict[str, Any]:
         if vif.allocated_by is not None:
             writes.append(Expire(Allocation, vif.allocated_by, vif.region, vif.virtual_interface_id,
                                  deleted.expires_at or ctx.expires_at))
+        # Its failover tests' records go when it does (at most TESTS_KEPT: the commit stays within
+        # DynamoDB's 100 items); until then the account's test history lists them, as it lists the VIF.
+        writes += [Expire(FailoverRecord, record.owner_account, record.region, record.resource_id,
+                          deleted.expires_at or ctx.expires_at) for record in recorded(vif)]
         return cast(VirtualInterface, call.commit(*writes))
 
     return {"virtualInterfaceState": optimistic(attempt).virtual_interface_state}
