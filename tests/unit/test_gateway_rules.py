@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from dx_emulator.domain.gateways.associations import Ec2Gateway, Ec2GatewayLinks, associate, checked_prefixes
+from dx_emulator.domain.gateways.associations import Ec2GatewayLinks, associate, checked_prefixes
+from dx_emulator.domain.gateways.ec2 import Ec2Gateway
 from dx_emulator.domain.gateways.gateways import (
     TRANSIT_GATEWAY,
     VIRTUAL_PRIVATE_GATEWAY,

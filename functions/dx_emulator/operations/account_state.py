@@ -18,9 +18,9 @@ from . import connections, failover, lags, resiliency, virtual_interfaces
 from .accounts import regions_of
 from .call import Call
 from .gateways import associations, gateways, proposals
-from .gateways import lookups as gateway_lookups
 from .hosted import interconnects
 from .inputs import Members
+from .world import world
 
 MASK = "****"
 SECRETS = frozenset({"authKey", "cak"})
@@ -80,8 +80,8 @@ def state(call: Call) -> dict[str, Any]:
     if region is not None and not valid_region(region):
         raise ClientException(f"region {region[:64]!r} is not a region name, such as eu-west-1")
     regions = [region] if region else list(regions_of(call.account))
-    world = gateway_lookups.world(call)
-    partner = partner_type(call.scope.account, call.settings.partners, world.nni_partner_type) in PARTNER_TYPES
+    declared = world(call)
+    partner = partner_type(call.scope.account, call.settings.partners, declared.nni_partner_type) in PARTNER_TYPES
     found = _all(gateways.describe, call, "directConnectGateways")
     links = [association for gateway in found
              for association in _all(associations.describe, call, "directConnectGatewayAssociations",
@@ -93,6 +93,6 @@ def state(call: Call) -> dict[str, Any]:
         "directConnectGateways": found,
         "directConnectGatewayAssociations": links,
         "settings": call.account.document if call.account is not None else {},
-        "world": document(world),
+        "world": document(declared),
     })
     return answer

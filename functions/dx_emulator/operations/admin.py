@@ -14,13 +14,13 @@ from ..faults import parse
 from ..store.kinds import MAX_ID_LENGTH
 from . import account_state, accounts
 from .call import Call, optimistic
-from .gateways import lookups as gateway_lookups
+from .world import world
 
 MAX_ADVANCED = 100  # resource ids in one advance
 
 
 def get_world(call: Call) -> dict[str, Any]:
-    return document(gateway_lookups.world(call))
+    return document(world(call))
 
 
 def put_world(call: Call) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def put_world(call: Call) -> dict[str, Any]:
     given = dict(call.params.items())
 
     def attempt() -> dict[str, Any]:
-        return document(call.save(declared(given, gateway_lookups.world(call))))
+        return document(call.save(declared(given, world(call))))
 
     return optimistic(attempt)
 

@@ -25,6 +25,7 @@ from .call import Call
 from .gateways import lookups as gateway_lookups
 from .inputs import INT64_MAX, Members
 from .pages import page_of, page_request
+from .world import world
 
 
 def view(route: Route) -> dict[str, Any]:
@@ -72,7 +73,7 @@ def _advertised(call: Call, ctx: Context, vif: VirtualInterface) -> list[Prefix]
             prefixes += [Prefix(cidr, since) for cidr in current.allowed_prefixes]
         return prefixes
     if vif.virtual_gateway_id:
-        declared = next((gateway for gateway in gateway_lookups.world(call, vif.owner_account).gateways
+        declared = next((gateway for gateway in world(call, vif.owner_account).gateways
                          if gateway.gateway_id == vif.virtual_gateway_id), None)
         since = vif.since + ctx.lifecycle.vif_available
         return [] if declared is None else [Prefix(cidr, since) for cidr in declared.cidrs]

@@ -29,6 +29,7 @@ from .hosted import lookups as hosted_lookups
 from .inputs import Members
 from .listing import fetch
 from .pages import page_of, page_request
+from .world import world
 
 REQUEST_MEMBER = {
     PRIVATE: "newPrivateVirtualInterface",
@@ -77,7 +78,7 @@ def gateways_of(call: Call, ctx: Context, vgw_id: str | None,
         return gateway, gateway.amazon_side_asn
     if vgw_id:
         account, region = call.scope.account, call.scope.region
-        vgw = own(resolve(vgw_id, gateway_lookups.world(call), account, region), account, region)
+        vgw = own(resolve(vgw_id, world(call), account, region), account, region)
         if vgw.gateway_type != VIRTUAL_PRIVATE_GATEWAY:
             raise ClientException(f"{vgw.gateway_id} is not a virtual private gateway")
         return None, vgw.asn

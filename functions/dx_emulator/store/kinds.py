@@ -16,7 +16,8 @@ from ..lazy import load
 if TYPE_CHECKING:
     from ..domain.account import Account
     from ..domain.failover_records import FailoverRecord
-    from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation, World
+    from ..domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation
+    from ..domain.gateways.ec2 import World
     from ..domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
     from ..domain.gateways.proposals import AssociationProposal
     from ..domain.hosted.model import Allocation, Interconnect

@@ -99,7 +99,7 @@ CONVERTERS: dict[str, Converter] = {
     "failover_tests": _maps("model:FailoverTest", "items:FailoverTestAttribute"),
     "mac_sec_keys": _maps("model:MacSecKey", "items:MacSecKeyAttribute"),
     **{name: _keyed(element, key) for name, (element, key) in KEYED.items()},
-    "gateways": _maps("gateways.associations:Ec2Gateway", "gateway_items:Ec2GatewayAttribute"),
+    "gateways": _maps("gateways.ec2:Ec2Gateway", "gateway_items:Ec2GatewayAttribute"),
     "expires_at": (_time_out, _time_in),
     "releases": _numbers(float),
     "manual_reads": _numbers(int),

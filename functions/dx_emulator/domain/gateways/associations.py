@@ -11,7 +11,6 @@ condition, not read from a copy.
 from __future__ import annotations
 
 import ipaddress
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,9 +18,9 @@ from ...errors import ClientException, LimitExceededException, NotFoundException
 from ..context import Context
 from ..model import GONE_STATES
 from ..stored import Deletable, Stored
+from .ec2 import EC2_GATEWAY_ID, Ec2Gateway, World
 from .gateways import (
     ASSOCIATIONS_PER_GATEWAY,
-    DEFAULT_ASN,
     TRANSIT_GATEWAY,
     VIF_KIND_FOR,
     VIRTUAL_PRIVATE_GATEWAY,
@@ -30,39 +29,9 @@ from .gateways import (
     check_carries,
 )
 
-# Lenient on purpose, so hand-written ids (vgw-1, AWS's own tgw-02f776b1a7EXAMPLE) work; EC2 issues 8
-# or 17 hex digits [choice].
-EC2_GATEWAY_ID = re.compile(r"(vgw|tgw)-[0-9A-Za-z]{1,17}")
 PREFIXES_PER_TRANSIT_ASSOCIATION = 200  # [doc: the current quota; the archived guide says 20]
 KIND_NAME = {VIRTUAL_PRIVATE_GATEWAY: "VirtualGateway", TRANSIT_GATEWAY: "TransitGateway"}
 KIND_WORDS = {VIRTUAL_PRIVATE_GATEWAY: "virtual private gateway", TRANSIT_GATEWAY: "transit gateway"}
-
-
-@dataclass(frozen=True, slots=True)
-class Ec2Gateway:
-    gateway_id: str
-    gateway_type: str
-    owner_account: str
-    region: str
-    asn: int = DEFAULT_ASN
-    cidrs: tuple[str, ...] = ()  # a VGW's VPC CIDRs: the allowed prefixes its association defaults to
-
-
-@dataclass(frozen=True, slots=True)
-class World(Stored):
-    """What an account declares of the EC2 gateways it deals with (dx-emulator seed, or PUT
-    /_dx-emulator/world)."""
-
-    owner_account: str
-    gateways: tuple[Ec2Gateway, ...] = ()
-    # Whether the account declares itself a Direct Connect partner (domain/hosted/partners.py), and
-    # the customer agreements it confirmed.
-    nni_partner_type: str | None = None
-    signed_agreements: tuple[str, ...] = ()
-
-    @property
-    def resource_id(self) -> str:
-        return "world"
 
 
 @dataclass(frozen=True, slots=True)

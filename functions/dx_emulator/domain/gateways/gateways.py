@@ -16,10 +16,10 @@ from ..context import Context
 from ..model import GONE_STATES, PRIVATE, TRANSIT, Tag
 from ..stored import Deletable, Stored
 from ..tags import checked_tags
+from .ec2 import DEFAULT_ASN
 
 # [doc] The private ASN ranges, default 64512; the quotas of the user guide (current figures, where
 # the archived guide is lower: 10 VGWs and 3 TGWs per gateway, 20 prefixes per TGW association).
-DEFAULT_ASN = 64512
 ASN_RANGES = ((64_512, 65_534), (4_200_000_000, 4_294_967_294))
 GATEWAYS_PER_ACCOUNT = 200
 VIFS_PER_GATEWAY = 30

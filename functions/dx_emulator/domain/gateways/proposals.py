@@ -13,7 +13,6 @@ from ...errors import ClientException, NotFoundException
 from ..context import Context
 from ..stored import Expiring
 from .associations import (
-    Ec2Gateway,
     Ec2GatewayLinks,
     GatewayAssociation,
     LinkSlot,
@@ -23,6 +22,7 @@ from .associations import (
     reprefixed,
     updated_prefixes,
 )
+from .ec2 import Ec2Gateway
 from .gateways import DirectConnectGateway, ProposalSlot
 
 REQUESTED, ACCEPTED, DELETED = "requested", "accepted", "deleted"

@@ -21,8 +21,8 @@ from typing import Any
 from ...errors import ClientException
 from ..hosted.partners import PARTNER_TYPES
 from ..names import is_account, is_region
-from .associations import EC2_GATEWAY_ID, Ec2Gateway, World
-from .gateways import DEFAULT_ASN, TRANSIT_GATEWAY, VIRTUAL_PRIVATE_GATEWAY
+from .ec2 import DEFAULT_ASN, EC2_GATEWAY_ID, Ec2Gateway, World
+from .gateways import TRANSIT_GATEWAY, VIRTUAL_PRIVATE_GATEWAY
 
 SECTIONS = {"virtualGateways": ("virtualGatewayId", VIRTUAL_PRIVATE_GATEWAY, "vgw-"),
             "transitGateways": ("transitGatewayId", TRANSIT_GATEWAY, "tgw-")}

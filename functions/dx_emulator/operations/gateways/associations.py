@@ -20,6 +20,7 @@ from ...store.writes import Put, Write
 from ..call import Call, optimistic
 from ..inputs import Members
 from ..pages import page_of, page_request
+from ..world import world
 from . import lookups as gateway_lookups
 from . import views as gateway_views
 
@@ -59,7 +60,7 @@ def create(call: Call) -> dict[str, Any]:
             if made is not None:
                 return made
         # Without a proposal, only the caller's own gateway, in this region [doc].
-        ec2 = own(resolve(ec2_id, gateway_lookups.world(call), account, region), account, region)
+        ec2 = own(resolve(ec2_id, world(call), account, region), account, region)
         association, dxgw, links = associate(dxgw, ec2, gateway_lookups.links(call, ec2), allowed, ctx)
         return cast(GatewayAssociation, call.commit(Put(association), Put(dxgw), Put(links)))
 

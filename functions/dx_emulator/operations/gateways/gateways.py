@@ -15,6 +15,7 @@ from ...store.kinds import GLOBAL
 from .. import lookups
 from ..call import Call, optimistic
 from ..pages import page_of, page_request
+from ..world import world
 from . import lookups as gateway_lookups
 from . import views as gateway_views
 
@@ -100,7 +101,7 @@ def describe_virtual_gateways(call: Call) -> dict[str, Any]:
     """The caller's virtual private gateways in the region: those it declared, and those its
     associations and proposals name [choice: the emulator knows no others]."""
     account, region = call.scope.account, call.scope.region
-    declared = {g.gateway_id for g in gateway_lookups.world(call).gateways
+    declared = {g.gateway_id for g in world(call).gateways
                 if g.gateway_id.startswith("vgw-") and (g.owner_account, g.region) == (account, region)}
     linked = {links.gateway_id for links in call.store.query(Ec2GatewayLinks, call.scope, "vgw-")}
     return {"virtualGateways": [{"virtualGatewayId": gateway_id, "virtualGatewayState": "available"}

@@ -1,10 +1,11 @@
 """Loading the Direct Connect gateway family by key: gateways and their registry in an account's
-global partition, the world an account declares, an EC2 gateway's links, associations, proposals."""
+global partition, an EC2 gateway's links, associations, proposals."""
 
 from __future__ import annotations
 
 from ...domain.context import Context
-from ...domain.gateways.associations import Ec2Gateway, Ec2GatewayLinks, GatewayAssociation, World
+from ...domain.gateways.associations import Ec2GatewayLinks, GatewayAssociation
+from ...domain.gateways.ec2 import Ec2Gateway
 from ...domain.gateways.gateways import DirectConnectGateway, GatewayRegistry
 from ...domain.gateways.proposals import AssociationProposal
 from ...domain.gateways.states import current_association, current_gateway, current_proposal
@@ -42,11 +43,6 @@ def gateway(call: Call, ctx: Context, gateway_id: str | None, account: str | Non
 def registry(call: Call) -> GatewayRegistry:
     account = call.scope.account
     return call.store.get(GatewayRegistry, _global(account), "registry") or GatewayRegistry(account)
-
-
-def world(call: Call, account: str | None = None) -> World:
-    owner = account or call.scope.account
-    return call.store.get(World, _global(owner), "world") or World(owner)
 
 
 def links(call: Call, ec2: Ec2Gateway) -> Ec2GatewayLinks:

@@ -18,6 +18,7 @@ from ...errors import ClientException, NotFoundException
 from ...store.writes import Put, Write
 from ..call import Call, optimistic
 from ..pages import page_of, page_request
+from ..world import world
 from . import lookups as gateway_lookups
 from . import views as gateway_views
 from .associations import prefixes
@@ -64,7 +65,7 @@ def create(call: Call) -> dict[str, Any]:
 
     def attempt() -> AssociationProposal:
         ctx = call.context()
-        ec2 = own(resolve(ec2_id, gateway_lookups.world(call), account, region), account, region)
+        ec2 = own(resolve(ec2_id, world(call), account, region), account, region)
         links = gateway_lookups.links(call, ec2)
         if call.replayed(links):  # this request made its proposal, whose id is the request's
             made = gateway_lookups.proposal(call, ctx, ctx.new_uuid("proposal"), account, region)

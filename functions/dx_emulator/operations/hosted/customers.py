@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ...domain.gateways.associations import World
+from ...domain.gateways.ec2 import World
 from ...domain.hosted.partners import agreements, checked_agreement, checked_partner, partner_type, signed
 from ..call import Call, optimistic
-from ..gateways import lookups as gateway_lookups
+from ..world import world
 
 
 def kind_of(call: Call) -> str:
@@ -16,7 +16,7 @@ def kind_of(call: Call) -> str:
     account = call.scope.account
     if account in call.settings.partners:  # no read needed
         return call.settings.partners[account]
-    return partner_type(account, call.settings.partners, gateway_lookups.world(call).nni_partner_type)
+    return partner_type(account, call.settings.partners, world(call).nni_partner_type)
 
 
 def partner(call: Call) -> str:
@@ -25,10 +25,10 @@ def partner(call: Call) -> str:
 
 
 def describe_metadata(call: Call) -> dict[str, Any]:
-    world = gateway_lookups.world(call)
-    kind = partner_type(call.scope.account, call.settings.partners, world.nni_partner_type)
+    declared = world(call)
+    kind = partner_type(call.scope.account, call.settings.partners, declared.nni_partner_type)
     return {"agreements": [{"agreementName": name, "status": status}
-                           for name, status in agreements(world.signed_agreements)],
+                           for name, status in agreements(declared.signed_agreements)],
             "nniPartnerType": kind}
 
 
@@ -36,10 +36,10 @@ def confirm_agreement(call: Call) -> dict[str, Any]:
     name = checked_agreement(call.params.string("agreementName"))
 
     def attempt() -> World:
-        world = gateway_lookups.world(call)
-        if name in world.signed_agreements:
-            return world
-        return call.save(replace(world, signed_agreements=signed(world.signed_agreements, name)))
+        declared = world(call)
+        if name in declared.signed_agreements:
+            return declared
+        return call.save(replace(declared, signed_agreements=signed(declared.signed_agreements, name)))
 
     optimistic(attempt)
     return {"status": "signed"}
