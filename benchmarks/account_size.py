@@ -136,6 +136,13 @@ def _one_size(dx: Harness, size: int, samples: int) -> Measured:
         "DescribeConnections", {"maxResults": 100}), dx, measured, samples)
     _measure("DescribeVirtualInterfaces, a page of 100", lambda: call(
         "DescribeVirtualInterfaces", {"maxResults": 100}), dx, measured, samples)
+    # 101 failover tests on the measured VIFs (two on each, a third on one), all stopped: a full page
+    # and a nextToken. The other VIFs have none, so the account's size is all that changes.
+    for vif in [*vifs, *vifs, vifs[0]]:
+        call("StartBgpFailoverTest", {"virtualInterfaceId": vif})
+        call("StopBgpFailoverTest", {"virtualInterfaceId": vif})
+    _measure("ListVirtualInterfaceTestHistory, a page of 100", lambda: call(
+        "ListVirtualInterfaceTestHistory", {"maxResults": 100}), dx, measured, samples)
     return measured
 
 

@@ -29,6 +29,7 @@ REPORTED = {"dxcon-": "connections", "dxlag-": "lags", "dxvif-": "virtualInterfa
             "dxgw-association#": "directConnectGatewayAssociations", "dxgw-proposal#": "associationProposals",
             "world#": "world", "account#": "settings"}
 
+
 def load(call: Call) -> Account | None:
     return call.store.get(Account, call.scope, RESOURCE_ID)
 
