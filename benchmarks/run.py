@@ -77,16 +77,9 @@ def report(dx: Harness, endpoint: str) -> int:
          f"first request (lazy.py). Handler / botocore.session {cold['botocore_ratio']:.2f}x; {cold['where']}; "
          f"median of {cold['runs']}, interleaved.")
 
-    load = serve_load.measure()
     emit("\n## `dx-emulator serve` (embedded store) vs moto's server\n")
-    emit("CreateConnection and DescribeConnections alternating, 320 requests a level, boto3 clients in one process.\n")
-    emit("| clients | dx-emulator req/s | p50 ms | p99 ms | moto req/s | p50 ms | p99 ms | throughput ratio |")
-    emit("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for clients, ours in load["dx-emulator"].items():
-        theirs = load["moto"][clients]
-        emit(f"| {clients} | {ours['throughput']:.0f} | {ours['p50']:.1f} | {ours['p99']:.1f} | "
-             f"{theirs['throughput']:.0f} | {theirs['p50']:.1f} | {theirs['p99']:.1f} | "
-             f"{ours['throughput'] / theirs['throughput']:.2f}x |")
+    for line in serve_load.report():
+        emit(line)
 
     emit("\n## How the cost grows (handler on DynamoDB Local)\n")
     emit("| VIFs on the connection | CreateBGPPeer median ms | DescribeVirtualInterfaces(connectionId) median ms |")
