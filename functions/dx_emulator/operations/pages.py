@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from ..errors import ClientException
@@ -35,6 +36,21 @@ class PageRequest:
     size: int | None  # None: everything (the caller gave no maxResults and the operation allows it)
     after: str | None  # the sort key of the last item already returned
     binding: str  # what the token is valid for
+
+
+# What ``str`` makes of a UTC datetime (views.py's timestamps), with and without microseconds:
+# "2026-11-25 10:00:00.123456+00:00" and "2026-11-25 10:00:00+00:00". Only the length is measured.
+_UTC_TIME = "0" * 32
+_UTC_SECOND = "0" * 25
+
+
+def _measured(value: object) -> str:
+    """A value JSON has no type for, as the page's size is measured: ``str(value)``, or for a UTC
+    datetime a stand-in of the same length, as formatting one costs ~2 µs (a third of measuring a
+    connection) to count a length that depends only on its microseconds."""
+    if type(value) is datetime and value.tzinfo is UTC:
+        return _UTC_TIME if value.microsecond else _UTC_SECOND
+    return str(value)
 
 
 def _binding(call: Call, operation: str, filters: Sequence[object]) -> str:
@@ -80,12 +96,12 @@ def paged(items: Sequence[T], key: Callable[[T], str], request: PageRequest,
     views = [render(item) for item in ordered[:limit]]
     # Most pages are far below the bound: one measure of the whole page says so; only a page that
     # passes it is measured item by item, to end before the item that passes it.
-    if len(json.dumps(views, default=str)) <= MAX_PAGE_BYTES:
+    if len(json.dumps(views, default=_measured)) <= MAX_PAGE_BYTES:
         shown = views
     else:
         shown, size = [], 0
         for view in views:
-            size += len(json.dumps(view, default=str))
+            size += len(json.dumps(view, default=_measured))
             if shown and size > MAX_PAGE_BYTES:
                 break
             shown.append(view)

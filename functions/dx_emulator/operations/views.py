@@ -15,7 +15,11 @@ from ..domain.router_config import customer_router_config
 
 
 def compact(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None}
+    """``values`` without its None members, in place: callers pass a dict of their own, and a view has
+    few Nones, so deleting them costs less than copying the rest (a listing renders one per item)."""
+    for key in [key for key, value in values.items() if value is None]:
+        del values[key]
+    return values
 
 
 def tags(items: tuple[Tag, ...]) -> list[dict[str, str]]:
