@@ -119,6 +119,35 @@ def test_a_malformed_request_line_is_answered_in_aws_shape(http: RunningServer) 
     assert reply.json()["__type"] == "SerializationException"
 
 
+def test_expect_100_continue_is_answered_before_the_body_is_sent(http: RunningServer) -> None:
+    # Answers are buffered until their request is done; the interim answer must not wait with them.
+    address = urlsplit(http.url)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as sock:
+        head = request_head("POST", extra="Expect: 100-continue\n").replace("\n", "\r\n") + "\r\n"
+        sock.sendall(head.encode())
+        reader = sock.makefile("rb")
+        assert reader.readline().split()[1] == b"100"
+        assert reader.readline() == b"\r\n"
+        sock.sendall(b"{}")
+        assert int(reader.readline().split()[1]) == 200
+
+
+def test_answers_on_one_connection_each_arrive_whole(http: RunningServer) -> None:
+    # Two requests in one write: each answer is flushed in full before the next request is read.
+    address = urlsplit(http.url)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as sock:
+        head = request_head("POST").replace("\n", "\r\n") + "\r\n"
+        sock.sendall((head.encode() + b"{}") * 2)
+        reader = sock.makefile("rb")
+        for _ in range(2):
+            assert int(reader.readline().split()[1]) == 200
+            headers = {}
+            while (line := reader.readline().decode().strip()):
+                name, _, value = line.partition(":")
+                headers[name.lower()] = value.strip()
+            assert json.loads(reader.read(int(headers["content-length"]))) == {"connections": []}
+
+
 def test_a_text_body_is_measured_in_bytes() -> None:
     # 70,000 two-byte characters: under the limit in characters, over it in bytes.
     text = '{"connectionName": "' + "é" * 70_000 + '"}'

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import pytest
+
+from dx_emulator.operations import pages
 from dx_emulator.operations.pages import MAX_PAGE_BYTES, PAGE_MAX, PageRequest, paged
 
 
@@ -28,3 +33,19 @@ def test_a_page_stops_before_its_answer_outgrows_lambda() -> None:
     huge, _ = paged(items, lambda item: item, PageRequest(None, None, "b"),
                     lambda item: {"id": item, "pad": "x" * (MAX_PAGE_BYTES + 1)})
     assert len(huge) == 1
+
+
+@pytest.mark.parametrize("at", [
+    datetime(2026, 11, 25, 10, 0, tzinfo=UTC), datetime(2026, 11, 25, 10, 0, 0, 1, tzinfo=UTC),
+    datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+    datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=2))), datetime(2026, 1, 1),
+])
+def test_a_page_is_measured_as_if_each_timestamp_were_formatted(at: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Timestamps are measured by a stand-in, not formatted: a page still ends where str() would end it.
+    views = [{"id": f"i{index:02d}", "at": at, "tags": [{"key": "k", "value": "é\""}]} for index in range(20)]
+    exact = [len(json.dumps(view, default=str)) for view in views]
+    monkeypatch.setattr(pages, "MAX_PAGE_BYTES", sum(exact[:7]))
+    shown, token = paged(views, lambda view: str(view["id"]), PageRequest(None, None, "b"), lambda view: view)
+    assert len(shown) == 7 and token is not None
+    monkeypatch.setattr(pages, "MAX_PAGE_BYTES", sum(exact[:7]) - 1)
+    assert len(paged(views, lambda view: str(view["id"]), PageRequest(None, None, "b"), lambda view: view)[0]) == 6
