@@ -9,6 +9,7 @@ import hashlib
 import secrets
 import threading
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -84,23 +85,23 @@ def _presigned(event: APIGatewayProxyEventV2) -> bool:
             and "X-Amz-Signature=" in (event.raw_query_string or ""))
 
 
-def _verified_scope(event: APIGatewayProxyEventV2, body: bytes, service: str) -> Scope:
+def _verified_scope(event: APIGatewayProxyEventV2, headers: Mapping[str, str], body: bytes, service: str) -> Scope:
     """The account of the key that signed the request, or AWS's authentication error."""
     # Only endpoints that verify signatures pay for these imports (~5 ms of cold start).
     from .auth import keys, sigv4  # noqa: PLC0415
 
     access_keys = keys.load(settings.access_keys_json, settings.access_keys_secret)
     request = sigv4.Request(event.request_context.http.method, event.raw_path, event.raw_query_string,
-                            event.headers, body)
+                            headers, body)
     verify = sigv4.verify_presigned if _presigned(event) else sigv4.verify
     signed = verify(request, access_keys.secrets, datetime.now(UTC), service)
     return Scope(access_keys.accounts[signed.access_key_id], signed.region)
 
 
-def _open_scope(event: APIGatewayProxyEventV2) -> Scope:
+def _open_scope(event: APIGatewayProxyEventV2, headers: Mapping[str, str]) -> Scope:
     """The account a request names on an endpoint that does not check signatures: its access key
     (moto's convention), from the Authorization header or a presigned URL's credential."""
-    authorization = header(event.headers, "Authorization")
+    authorization = header(headers, "Authorization")
     if _presigned(event) and not authorization:
         from .auth.sigv4 import presigned_key  # noqa: PLC0415
 
@@ -124,7 +125,9 @@ def request() -> Response[str | bytes]:
     # Per thread: `serve` answers requests concurrently, and one process-wide key would give them all
     # the last request's id.
     logger.thread_safe_append_keys(correlation_id=request_id)
-    protocol = protocol_for(event.path, event.headers)
+    # Read once: Powertools builds a new case-insensitive dict each time ``event.headers`` is read.
+    headers = event.headers
+    protocol = protocol_for(event.path, headers)
     # Until the request names a valid scope, its outcome is logged under the defaults.
     scope = Scope(settings.default_account, settings.default_region)
     operation = "unknown"
@@ -132,15 +135,15 @@ def request() -> Response[str | bytes]:
     try:
         body = event_body(event.raw_event)
         if settings.verify_signatures:
-            scope = _verified_scope(event, body, protocol.signing_name)
+            scope = _verified_scope(event, headers, body, protocol.signing_name)
         else:
-            scope = _open_scope(event)
+            scope = _open_scope(event, headers)
         decoded = protocol.decode(event.request_context.http.method, event.path, event.raw_query_string or "",
-                                  event.headers, body)
+                                  headers, body)
         operation = decoded.operation
         if injector is not None:
             injector.inject(operation)
-        token = request_token(scope, operation, header(event.headers, "amz-sdk-invocation-id"), body)
+        token = request_token(scope, operation, header(headers, "amz-sdk-invocation-id"), body)
         result = dispatch(service=decoded.service, operation=operation, params=decoded.params, scope=scope,
                           store=repository, settings=settings, token=token)
         encoded = protocol.encode_result(result, request_id)

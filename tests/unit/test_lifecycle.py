@@ -18,6 +18,7 @@ from dx_emulator.domain.connections import delete_connection
 from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
 from dx_emulator.domain.model import PUBLIC, Connection
+from dx_emulator.domain.stored import derived
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
 from dx_emulator.errors import ClientException, NotFoundException
 
@@ -120,3 +121,15 @@ def test_testing_is_derived_and_never_sticks() -> None:
     assert after is not None
     assert after.virtual_interface_state == "available"
     assert {peer.bgp_status for peer in after.bgp_peers} == {"up"}
+
+
+def test_a_derived_entity_is_what_replace_would_make() -> None:
+    # Reads copy every listed item with its derived state (stored.derived, without __init__): the
+    # copy must be the same value, the original untouched, and a field the class lacks refused.
+    stored = conn()
+    copy = derived(stored, connection_state="available", version=7)
+    assert copy == replace(stored, connection_state="available", version=7)
+    assert type(copy) is Connection and stored.connection_state != "available"
+    assert copy.write_tokens == stored.write_tokens and copy.tags is stored.tags
+    with pytest.raises(TypeError, match="Connection has no field connection_status"):
+        derived(stored, connection_status="available")

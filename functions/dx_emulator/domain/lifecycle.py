@@ -10,10 +10,11 @@ read (the default, for fast tests); AWS takes minutes. A transition happens stri
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import BgpPeer, Connection, Lag, MacSecKey, VirtualInterface
+from .stored import derived
 
 if TYPE_CHECKING:
     from .hosted.model import Interconnect
@@ -86,7 +87,7 @@ def current_peer(peer: BgpPeer, lifecycle: Lifecycle, now: float, *, tested: boo
                    deleted_at=peer.deleted_at, lifecycle=lifecycle, at=at)
     up_at = peer.created_at + lifecycle.peer_available + lifecycle.bgp_up
     session_up = state == "available" and at > up_at and not tested
-    return replace(peer, bgp_peer_state=state, bgp_status="up" if session_up else "down")
+    return derived(peer, bgp_peer_state=state, bgp_status="up" if session_up else "down")
 
 
 def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> VirtualInterface | None:
@@ -95,7 +96,7 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
     if vif.virtual_interface_state in WAITING_STATES:
         # A hosted VIF waits for its owner, who confirms it or declines it; its peer waits with it.
         waiting = "deleted" if vif.virtual_interface_state == "rejected" else "pending"
-        return replace(vif, bgp_peers=tuple(replace(peer, bgp_peer_state=waiting, bgp_status="down")
+        return derived(vif, bgp_peers=tuple(derived(peer, bgp_peer_state=waiting, bgp_status="down")
                                             for peer in vif.bgp_peers))
     # "testing" is derived from a running test; a VIF saved while one ran is "available" beneath it.
     stored = "available" if vif.virtual_interface_state == "testing" else vif.virtual_interface_state
@@ -111,10 +112,10 @@ def current_vif(vif: VirtualInterface, lifecycle: Lifecycle, now: float) -> Virt
                   if p is not None and not (p.bgp_peer_state == "deleted" and p.deleted_at is not None))
     if vif.deleted_at is not None:
         # A deleted VIF's peers go with it [choice].
-        peers = tuple(replace(peer, bgp_peer_state=state, bgp_status="down") for peer in peers)
+        peers = tuple(derived(peer, bgp_peer_state=state, bgp_status="down") for peer in peers)
     elif test is not None and state == "available":
         state = "testing"  # AWS: for the duration of a StartBgpFailoverTest
-    return replace(vif, virtual_interface_state=state, bgp_peers=peers)
+    return derived(vif, virtual_interface_state=state, bgp_peers=peers)
 
 
 def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Connection | None:
@@ -127,12 +128,12 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
     keys = _keys(conn.mac_sec_keys, now)
     if state == conn.connection_state and keys == conn.mac_sec_keys:
         return conn  # as stored: a listing of settled connections copies none of them
-    return replace(conn, connection_state=state, mac_sec_keys=keys)
+    return derived(conn, connection_state=state, mac_sec_keys=keys)
 
 
 def _keys(keys: tuple[MacSecKey, ...], now: float) -> tuple[MacSecKey, ...]:
     """MACsec keys: ``associating`` -> ``associated`` on the next read [choice: no delay setting]."""
-    return tuple(replace(key, state="associated") if key.state == "associating" and now > key.start_on else key
+    return tuple(derived(key, state="associated") if key.state == "associating" and now > key.start_on else key
                  for key in keys)
 
 
@@ -142,7 +143,7 @@ def current_interconnect(interconnect: Interconnect, lifecycle: Lifecycle, now: 
     state = _state(interconnect.interconnect_state, created_at=interconnect.created_at,
                    delay=lifecycle.connection_available, deleted_at=interconnect.deleted_at, lifecycle=lifecycle,
                    at=lifecycle.clock(interconnect.interconnect_id, now))
-    return replace(interconnect, interconnect_state=state)
+    return derived(interconnect, interconnect_state=state)
 
 
 def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
@@ -151,4 +152,4 @@ def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
         return None
     state = _state(lag.lag_state, created_at=lag.created_at, delay=lifecycle.connection_available,
                    deleted_at=lag.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(lag.lag_id, now))
-    return replace(lag, lag_state=state, mac_sec_keys=_keys(lag.mac_sec_keys, now))
+    return derived(lag, lag_state=state, mac_sec_keys=_keys(lag.mac_sec_keys, now))
