@@ -1,14 +1,21 @@
-"""The operation table names its functions (module:function) instead of importing them: every entry
-must resolve to a function of that name, and a request's first call imports only its own family."""
+"""The operation table, the store's kinds and the domain<->item mapping name their code
+(module:name) instead of importing it (lazy.py): every name must resolve to what it says, and a
+request's first call imports only its own family."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import fields
 
 import pytest
+from pynamodb.attributes import MapAttribute
 
+from dx_emulator.lazy import load
 from dx_emulator.operations.table import OPERATIONS, SERVED, resolve
+from dx_emulator.store.items import BaseItem
+from dx_emulator.store.kinds import KINDS
+from dx_emulator.store.mapping import KEYED, MAPS
 
 
 @pytest.mark.parametrize(("service", "operation"),
@@ -43,3 +50,27 @@ print(sorted(name for name in sys.modules if name.startswith(families)))
     before, after = run.stdout.splitlines()
     assert before == "[]"
     assert after == "['dx_emulator.operations.bgp_peers']"
+
+
+def _domain(where: str) -> type:
+    found: type = load(f"..domain.{where}", "dx_emulator.store")
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_every_kind_names_its_item_class(name: str) -> None:
+    item_class = KINDS[name].item_class
+    assert issubclass(item_class, BaseItem) and item_class is not BaseItem
+
+
+@pytest.mark.parametrize("member", sorted(MAPS))
+def test_every_list_of_maps_names_a_domain_class_and_a_map_attribute(member: str) -> None:
+    element, attribute = MAPS[member]
+    assert fields(_domain(element))  # a dataclass of the domain's
+    assert issubclass(load(f".{attribute}", "dx_emulator.store"), MapAttribute)
+
+
+@pytest.mark.parametrize("member", sorted(KEYED))
+def test_every_keyed_slot_names_a_domain_class_with_its_key(member: str) -> None:
+    element, key = KEYED[member]
+    assert key in {field.name for field in fields(_domain(element))}

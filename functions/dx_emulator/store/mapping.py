@@ -93,13 +93,18 @@ KEYED: dict[str, tuple[str, str]] = {
 # Tuples of ids held as a string set.
 SETS = frozenset({"connection_ids", "gateway_ids"})
 
+# Tuples of values held as a list of maps: the domain's class, PynamoDB's map attribute class.
+MAPS: dict[str, tuple[str, str]] = {
+    "bgp_peers": ("model:BgpPeer", "items:BgpPeerAttribute"),
+    "tags": ("model:Tag", "items:TagAttribute"),
+    "failover_tests": ("model:FailoverTest", "items:FailoverTestAttribute"),
+    "mac_sec_keys": ("model:MacSecKey", "items:MacSecKeyAttribute"),
+    "gateways": ("gateways.ec2:Ec2Gateway", "gateway_items:Ec2GatewayAttribute"),
+}
+
 CONVERTERS: dict[str, Converter] = {
-    "bgp_peers": _maps("model:BgpPeer", "items:BgpPeerAttribute"),
-    "tags": _maps("model:Tag", "items:TagAttribute"),
-    "failover_tests": _maps("model:FailoverTest", "items:FailoverTestAttribute"),
-    "mac_sec_keys": _maps("model:MacSecKey", "items:MacSecKeyAttribute"),
+    **{name: _maps(element, attribute) for name, (element, attribute) in MAPS.items()},
     **{name: _keyed(element, key) for name, (element, key) in KEYED.items()},
-    "gateways": _maps("gateways.ec2:Ec2Gateway", "gateway_items:Ec2GatewayAttribute"),
     "expires_at": (_time_out, _time_in),
     "releases": _numbers(float),
     "manual_reads": _numbers(int),
