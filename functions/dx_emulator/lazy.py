@@ -15,9 +15,10 @@ from typing import Any
 
 
 @functools.cache
-def load(where: str, package: str) -> Any:
-    """What ``where`` names: ``module:name``, the module relative to ``package`` as in a relative
-    import (``.items:LagItem``, ``..domain.model:VifSlot``). Imported once; the import system's own
-    locks make a first use from several threads at once safe."""
+def load(where: str, caller: str) -> Any:
+    """What ``where`` names: ``module:name``, the module relative to the ``caller`` module's package
+    as in a relative import written there (``.items:LagItem``, ``..domain.model:VifSlot``); callers
+    pass their ``__name__``. Imported once; the import system's own locks make a first use from
+    several threads at once safe."""
     module, name = where.split(":")
-    return getattr(import_module(module, package), name)
+    return getattr(import_module(module, caller.rpartition(".")[0]), name)

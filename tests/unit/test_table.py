@@ -53,7 +53,7 @@ print(sorted(name for name in sys.modules if name.startswith(families)))
 
 
 def _domain(where: str) -> type:
-    found: type = load(f"..domain.{where}", "dx_emulator.store")
+    found: type = load(f"..domain.{where}", "dx_emulator.store.mapping")
     return found
 
 
@@ -67,7 +67,7 @@ def test_every_kind_names_its_item_class(name: str) -> None:
 def test_every_list_of_maps_names_a_domain_class_and_a_map_attribute(member: str) -> None:
     element, attribute = MAPS[member]
     assert fields(_domain(element))  # a dataclass of the domain's
-    assert issubclass(load(f".{attribute}", "dx_emulator.store"), MapAttribute)
+    assert issubclass(load(f".{attribute}", "dx_emulator.store.mapping"), MapAttribute)
 
 
 @pytest.mark.parametrize("member", sorted(KEYED))

@@ -111,4 +111,4 @@ SERVED: dict[str, dict[str, str]] = {
 def resolve(service: str, operation: str) -> Operation | None:
     """The function serving ``operation`` for requests signed for ``service``, or None."""
     where = SERVED[service].get(operation)
-    return None if where is None else cast(Operation, load(f".{where}", __name__.rpartition(".")[0]))
+    return None if where is None else cast(Operation, load(f".{where}", __name__))

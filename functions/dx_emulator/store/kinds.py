@@ -48,7 +48,7 @@ class Kind:
 
     @property
     def item_class(self) -> type[BaseItem]:
-        item_class: type[BaseItem] = load(f".{self.item}", __name__.rpartition(".")[0])
+        item_class: type[BaseItem] = load(f".{self.item}", __name__)
         return item_class
 
     def sort_key(self, resource_id: str) -> str | None:

@@ -14,14 +14,13 @@ from typing import Any, TypeVar
 from ..lazy import load
 
 E = TypeVar("E")
-PACKAGE = __name__.rpartition(".")[0]
 Converter = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
 def _domain(where: str) -> type[Any]:
     """A domain class by name (``model:VifSlot``), imported when its field is first converted: the
     families' classes load with the family (lazy.py)."""
-    element_class: type[Any] = load(f"..domain.{where}", PACKAGE)
+    element_class: type[Any] = load(f"..domain.{where}", __name__)
     return element_class
 
 
@@ -75,7 +74,7 @@ def _numbers(kind: Callable[[Any], Any]) -> Converter:
 
 def _maps(element: str, attribute: str) -> Converter:
     """A list of maps: the domain's ``element`` class, PynamoDB's ``attribute`` class (in store/)."""
-    return (lambda values: [load(f".{attribute}", PACKAGE)(**to_attributes(value)) for value in values],
+    return (lambda values: [load(f".{attribute}", __name__)(**to_attributes(value)) for value in values],
             lambda stored: tuple(from_attributes(_domain(element), value) for value in stored or ()))
 
 
