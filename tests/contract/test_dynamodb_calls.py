@@ -135,5 +135,8 @@ def test_calls_of_failover_tests_and_their_history(invoke: Invoke, dynamodb_call
     assert calls == [*RECORD, "Query", "BatchGetItem"]  # the page's records, then the VIFs they name
     _, calls = cost("ListVirtualInterfaceTestHistory", {"testId": test_id})
     assert calls == [*RECORD, "GetItem"]  # the VIF the test id names
+    history, calls = cost("ListVirtualInterfaceTestHistory", {"virtualInterfaceId": vif_id})
+    assert calls == PAIR  # the record and the VIF in one round trip
+    assert [test["testId"] for test in history["virtualInterfaceTestHistory"]] == [test_id]
     _, calls = cost("DeleteVirtualInterface", {"virtualInterfaceId": vif_id})
     assert calls == [*PAIR, "TransactWriteItems"]  # its slot freed and its test's record set to expire with it

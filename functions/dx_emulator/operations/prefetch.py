@@ -26,7 +26,7 @@ NAMED = {
                      "StartBgpFailoverTest", "StopBgpFailoverTest", "ConfirmPrivateVirtualInterface",
                      "ConfirmPublicVirtualInterface", "ConfirmTransitVirtualInterface", "AssociateVirtualInterface",
                      "DescribeVirtualInterfaces", "DeleteBGPPeer", "ListVirtualInterfaceRoutes",
-                     "DescribeRouterConfiguration"), "virtualInterfaceId"),
+                     "ListVirtualInterfaceTestHistory", "DescribeRouterConfiguration"), "virtualInterfaceId"),
     **dict.fromkeys(("DeleteConnection", "UpdateConnection", "DescribeConnections", "DescribeConnectionLoa",
                      "ConfirmConnection", "CreatePrivateVirtualInterface", "CreatePublicVirtualInterface",
                      "CreateTransitVirtualInterface", "AssociateMacSecKey", "DisassociateMacSecKey",
