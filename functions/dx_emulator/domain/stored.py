@@ -5,11 +5,15 @@ own fields keep their order and the common tail is written once."""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from itertools import repeat
+from operator import attrgetter, call
+from types import MemberDescriptorType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_FIELDS: dict[type[Any], tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,17 +41,42 @@ class Deletable(Expiring):
 
 def derived(entity: T, **changes: Any) -> T:
     """``dataclasses.replace(entity, **changes)``, without running ``__init__`` again (no entity has
-    a ``__post_init__``). Reads derive the state of every item they list (lifecycle.py), and
-    ``replace``'s keyword plumbing through a frozen ``__init__`` was ~40% of a listing's CPU."""
-    kind = type(entity)
-    known = _FIELDS.get(kind)
-    if known is None:
-        names = tuple(field.name for field in fields(kind))  # type: ignore[arg-type]
-        known = _FIELDS[kind] = (names, frozenset(names))
-    names, name_set = known
-    if not changes.keys() <= name_set:  # as replace() refuses a field the class does not have
-        raise TypeError(f"{kind.__name__} has no field {', '.join(sorted(changes.keys() - name_set))}")
-    copy = object.__new__(kind)
-    for name in names:
-        object.__setattr__(copy, name, changes[name] if name in changes else getattr(entity, name))
+    a ``__post_init__``). Reads derive the state of every item they list (lifecycle.py): ``replace``'s
+    keyword plumbing through a frozen ``__init__`` took ~9 µs a connection, a getattr and
+    ``object.__setattr__`` per field ~6.5 µs; one ``attrgetter`` call and the slots' own setters,
+    driven from C, take ~3.6 µs."""
+    read, writes, by_name = _COPIERS.get(type(entity)) or _copier(type(entity))
+    if not changes.keys() <= by_name.keys():  # as replace() refuses a field the class does not have
+        unknown = ", ".join(sorted(changes.keys() - by_name.keys()))
+        raise TypeError(f"{type(entity).__name__} has no field {unknown}")
+    copy: T = object.__new__(type(entity))
+    # Every field as it is, then the changed ones over them: no Python-level loop over the fields.
+    deque(map(call, writes, repeat(copy), read(entity)), 0)
+    for name, value in changes.items():
+        by_name[name](copy, value)
     return copy
+
+
+Setter = Callable[[Any, Any], None]
+# Per class: all its fields' values in one call, their setters in the same order, the setters by name.
+Copier = tuple[Callable[[Any], tuple[Any, ...]], tuple[Setter, ...], dict[str, Setter]]
+_COPIERS: dict[type[Any], Copier] = {}
+
+
+def _copier(kind: type[Any]) -> Copier:
+    names = tuple(field.name for field in fields(kind))
+    by_name = {name: _setter(kind, name) for name in names}
+    # attrgetter of one name returns the value itself, not a 1-tuple.
+    getter = attrgetter(*names) if len(names) > 1 else (lambda entity: tuple(getattr(entity, n) for n in names))
+    copier = _COPIERS[kind] = (getter, tuple(by_name.values()), by_name)
+    return copier
+
+
+def _setter(kind: type[Any], name: str) -> Setter:
+    """The slot's own setter (a member descriptor, on the class that declares it: past the frozen
+    ``__setattr__``), or for a field not in a slot, ``object.__setattr__`` by name."""
+    for klass in kind.__mro__:
+        slot = vars(klass).get(name)
+        if isinstance(slot, MemberDescriptorType):
+            return slot.__set__
+    return lambda obj, value: object.__setattr__(obj, name, value)
