@@ -30,7 +30,7 @@ run: $(STAMP)
 	$(BIN)/dx-emulator serve --port $(PORT)
 
 lint: $(STAMP) $(SAM_STAMP)
-	$(BIN)/ruff check functions tests benchmarks scripts/make-events
+	$(BIN)/ruff check functions tests benchmarks scripts/make-events scripts/compile-records
 	$(BIN)/mypy
 	$(BIN)/cfn-lint template.yaml
 	$(SAM) validate --lint

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .domain.hosted.partners import parse_partners
 from .domain.lifecycle import Lifecycle
+from .records import record
 
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -72,7 +73,7 @@ def _lifecycle(env: Mapping[str, str]) -> Lifecycle:
     return Lifecycle(**values)  # type: ignore[arg-type] # the delay fields, by name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     """The deployment's configuration, read once from the environment (template.yaml, `serve`)."""
 

@@ -18,9 +18,9 @@ import random
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from .errors import DirectConnectError, LimitExceededException, ServerException
+from .records import record
 
 # The errors a rule may inject: what SDK retry code meets from AWS.
 ERRORS: dict[str, type[DirectConnectError]] = {
@@ -38,7 +38,7 @@ class ThrottlingException(DirectConnectError):
 ERRORS["ThrottlingException"] = ThrottlingException
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """An injected-fault rule: which operations, how often, and the error or latency it injects."""
 
@@ -51,7 +51,7 @@ class Rule:
         return "*" in self.operations or operation in self.operations
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fault:
     """A rule that fired for one request."""
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from dataclasses import dataclass
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.metrics.functions import is_metrics_disabled
+
+from . import records
 
 logger = Logger(service="dx-emulator")
 _metrics_lock = threading.Lock()
@@ -26,7 +27,7 @@ logging.getLogger("pynamodb").setLevel(logging.INFO)
 logging.getLogger("botocore").setLevel(logging.WARNING)
 
 
-@dataclass(frozen=True, slots=True)
+@records.record
 class Outcome:
     """What one request's log line and metrics report."""
 

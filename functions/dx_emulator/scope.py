@@ -9,10 +9,10 @@ The signature itself is not verified here (auth/sigv4.py does, when the endpoint
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .domain.names import is_account, is_region
 from .errors import InvalidSignatureException
+from .records import record
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/[^/,\s]+/aws4_request")
 
@@ -21,7 +21,7 @@ def valid_region(region: str) -> bool:
     return is_region(region)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scope:
     """The account and region a request acts in: the partition its resources live in."""
 

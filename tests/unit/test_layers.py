@@ -12,10 +12,10 @@ import dx_emulator
 ROOT = Path(dx_emulator.__file__).parent
 # What each layer may import from the package (besides itself).
 ALLOWED = {
-    "domain": {"errors"},
-    "store": {"domain", "errors", "scope", "config", "lazy"},
-    "operations": {"domain", "store", "errors", "scope", "config", "faults", "lazy"},
-    "protocol": {"errors"},
+    "domain": {"errors", "records"},
+    "store": {"domain", "errors", "scope", "config", "lazy", "records"},
+    "operations": {"domain", "store", "errors", "scope", "config", "faults", "lazy", "records"},
+    "protocol": {"errors", "records"},
 }
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from ..records import record
 
 CACHE_SECONDS = 300
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AccessKeys:
     secrets: Mapping[str, str]
     accounts: Mapping[str, str]

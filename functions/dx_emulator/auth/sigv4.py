@@ -17,7 +17,6 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, quote, unquote
 
@@ -33,6 +32,7 @@ from ..errors import (
     XAmzContentSHA256Mismatch,
 )
 from ..protocol.wire import header
+from ..records import record
 from ..scope import valid_region
 
 ALGORITHM = "AWS4-HMAC-SHA256"
@@ -51,7 +51,7 @@ MISMATCH = ("The request signature we calculated does not match the signature yo
             "Secret Access Key and signing method. Consult the service documentation for details.")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Signed:
     """Who signed a request that verified."""
 
@@ -59,7 +59,7 @@ class Signed:
     region: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Request:
     method: str
     path: str

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from typing import Any
 
 from ..errors import ClientException
+from ..records import record
 from .lifecycle import Lifecycle
 from .stored import Expiring
 
@@ -45,7 +46,7 @@ MAX_READS = 100
 MAX_RELEASES = 2000  # resources told to move on, kept per account (oldest dropped) [choice]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Account(Expiring):
     """An account's own record: the regions it used, its last activity, its runtime settings."""
 

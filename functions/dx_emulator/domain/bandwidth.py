@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import ClientException
+from ..records import record
 
 _BANDWIDTH = re.compile(r"(\d+(?:\.\d+)?)(Mbps|Gbps|Tbps)")
 _UNIT_MBPS = {"Mbps": 1, "Gbps": 1000, "Tbps": 1_000_000}
@@ -57,7 +57,7 @@ def checked_prefix_pool(count: int | None, name: str) -> int | None:
     return count
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ordering:
     """What a connection or LAG is ordered with besides its ports: who provides it, how it is billed."""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..errors import ClientException, NotFoundException
+from ..records import record
 from . import addresses, asns
 from .auth_keys import auth_key_for
 from .context import Context
@@ -16,7 +17,7 @@ from .model import ADDRESS_FAMILIES, ENDED_STATES, IPV4, PUBLIC, BgpPeer, Virtua
 STATES_REFUSING_PEERS = frozenset({"deleting", "deleted", "rejected", "confirming"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewBgpPeer:
     address_family: str | None = None
     asn: int | None = None
@@ -114,7 +115,7 @@ def add_bgp_peer(vif: VirtualInterface, request: NewBgpPeer, ctx: Context) -> Vi
     return replace(vif, bgp_peers=(*vif.bgp_peers, peer))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PeerSelector:
     """DeleteBGPPeer names a peer by its id, or by ASN and customer address."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from ..errors import ClientException
+from ..records import record
 from .bandwidth import Ordering, checked_encryption_mode
 from .context import Context
 from .locations import checked_location
@@ -25,7 +26,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewConnection:
     location: str | None = None
     bandwidth: str | None = None

@@ -10,9 +10,10 @@ import secrets
 import string
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
 
+from ..records import record
 from .lifecycle import Lifecycle
 
 ID_ALPHABET = string.ascii_lowercase + string.digits
@@ -62,7 +63,7 @@ class Names:
         return hashlib.sha256(f"{self._token}|{kind}|{number}".encode()).digest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """What the domain's rules know of the request: who, where, when, and how ids are drawn."""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..errors import ClientException
+from ..records import record
 from .context import Context
 from .failover_records import new_test_id
 from .model import FailoverTest, VirtualInterface
@@ -16,7 +17,7 @@ TESTS_KEPT = 50  # history kept per VIF, newest first [choice]
 IN_PROGRESS, COMPLETED = "in progress", "completed"  # AWS documents no values [choice]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     """A test as ListVirtualInterfaceTestHistory shows it, at some moment."""
 

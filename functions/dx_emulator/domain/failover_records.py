@@ -21,8 +21,8 @@ as before [choice: the hosted endpoint's accounts expire after 7 idle days; docs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..records import record
 from .context import ID_ALPHABET, Context
 from .model import FailoverTest, VirtualInterface
 from .stored import Expiring
@@ -42,7 +42,7 @@ def order_key(test_id: str, started_at: float) -> str:
     return f"{INVERTED_FROM - started_at:020.6f}#{test_id}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FailoverRecord(Expiring):
     """A test's place in its account's history, and the VIF that holds it."""
 

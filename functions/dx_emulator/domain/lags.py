@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from ..errors import ClientException
+from ..records import record
 from .bandwidth import Ordering, checked_encryption_mode
 from .connections import checked_bandwidth, max_lag_connections, new_connection, plural, required
 from .context import Context
@@ -14,7 +15,7 @@ from .model import GONE_STATES, Connection, Lag, Tag
 from .tags import checked_tags, logical_redundancy
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewLag:
     number_of_connections: int | None = None
     location: str | None = None

@@ -10,9 +10,9 @@ read (the default, for fast tests); AWS takes minutes. A transition happens stri
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..records import record
 from .model import BgpPeer, Connection, Lag, MacSecKey, VirtualInterface
 from .stored import derived
 
@@ -25,7 +25,7 @@ STARTING_STATES = frozenset({"requested", "pending", "verifying"})
 WAITING_STATES = frozenset({"confirming", "rejected"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lifecycle:
     """How long each state lasts before the next: the deployment's delays, an account's own, or manual mode."""
 

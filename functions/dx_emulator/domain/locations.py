@@ -13,12 +13,11 @@ locations (``DX_EMULATOR_STRICT_LOCATIONS``) [choice: existing tests keep workin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..errors import ClientException
+from ..records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     code: str
     name: str

@@ -7,9 +7,10 @@ request whose answer was lost recognises its own committed write, see operations
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final
 
+from ..records import record
 from .stored import Deletable
 
 IPV4: Final = "ipv4"
@@ -26,7 +27,7 @@ GONE_STATES: Final = frozenset({"deleting", "deleted"})
 ENDED_STATES: Final = GONE_STATES | {"rejected"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tag:
     """A resource tag, as TagResource takes it: a value may be absent."""
 
@@ -34,7 +35,7 @@ class Tag:
     value: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BgpPeer:
     """One BGP peer of a VIF: its address family, ASN, addresses, auth key and states."""
 
@@ -56,7 +57,7 @@ class BgpPeer:
         return self.bgp_peer_state not in GONE_STATES
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FailoverTest:
     """A StartBgpFailoverTest: its peers are DOWN from ``started_at`` until ``ends_at`` (or until
     it is stopped), all derived on read."""
@@ -76,7 +77,7 @@ class FailoverTest:
         return self.started_at <= now < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VifSlot:
     """What a connection or LAG remembers of each VIF on its ports: enough for VLAN uniqueness and
     quotas. A LAG and its member connections share their ports, so a LAG holds the slots of VIFs on
@@ -90,7 +91,7 @@ class VifSlot:
     owner_account: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HostedSlot:
     """What an interconnect or LAG remembers of each hosted connection on it: its VLAN is unique there."""
 
@@ -100,7 +101,7 @@ class HostedSlot:
     bandwidth: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MacSecKey:
     """A MACsec secret associated with a connection or LAG: its ARN, CKN and state."""
 
@@ -110,7 +111,7 @@ class MacSecKey:
     start_on: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Connection(Deletable):
     """A dedicated or hosted connection, with its tags and the VIFs on its port."""
 
@@ -154,7 +155,7 @@ class Connection(Deletable):
         return self.connection_state
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lag(Deletable):
     """A link aggregation group: its member connections, and the VIFs on its ports."""
 
@@ -194,7 +195,7 @@ class Lag(Deletable):
 Parent = Connection | Lag
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VirtualInterface(Deletable):
     """A private, public or transit VIF on a connection or LAG, with its BGP peers and failover tests."""
 

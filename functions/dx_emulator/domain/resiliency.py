@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..errors import ClientException, LimitExceededException, NotFoundException
+from ..records import record
 from .connections import required
 from .context import ID_ALPHABET, Context
 from .lifecycle import Lifecycle
@@ -50,7 +51,7 @@ _CONNECTION_ARN = re.compile(r"arn:aws[a-z-]*:directconnect:([a-z0-9-]+):(\d{12}
 _CONNECTION_ID = re.compile(r"dxcon-[0-9a-zA-Z]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResiliencyAssociation:
     """A connection the group holds (or held, until the slot goes)."""
 
@@ -59,7 +60,7 @@ class ResiliencyAssociation:
     disassociated_at: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResiliencyGroup(Deletable):
     owner_account: str
     region: str
@@ -88,7 +89,7 @@ class ResiliencyGroup(Deletable):
         return f"arn:aws:directconnect:{self.region}:{self.owner_account}:dxcon/{connection_id}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewResiliencyGroup:
     resiliency_group_name: str | None = None
     intended_resiliency_model: str | None = None

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 
 from ..errors import ClientException
+from ..records import record
 from .context import Context
 from .stored import Expiring
 
@@ -17,7 +17,7 @@ MAX_TOKEN = 128
 TOKEN_LIFETIME = 86_400.0  # [choice: a day]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResiliencyClientToken(Expiring):
     """What a clientToken named: the request (by fingerprint) and the group it acted on."""
 

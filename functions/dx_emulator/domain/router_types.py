@@ -6,13 +6,13 @@ type's XSLT; its exact text is not published [choice])."""
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 
 from ..errors import ClientException
+from ..records import record
 from .model import IPV4, IPV6, BgpPeer, VirtualInterface
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RouterType:
     identifier: str
     vendor: str

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..errors import ClientException
+from ..records import record
 from .lifecycle import Lifecycle
 from .model import ADDRESS_FAMILIES, PUBLIC, BgpPeer, VirtualInterface
 
@@ -39,7 +39,7 @@ ROUTING_STATES = frozenset({"available", "testing"})
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prefix:
     """A prefix one side announces, and since when."""
 
@@ -47,7 +47,7 @@ class Prefix:
     since: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Route:
     cidr: str
     route_direction: str
@@ -65,7 +65,7 @@ class Route:
                 f"#{self.aws_logical_device_id}#{self.bgp_peer_id}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RouteFilter:
     route_direction: str | None = None
     address_family: str | None = None

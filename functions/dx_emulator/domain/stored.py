@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter, call
 from types import MemberDescriptorType
 from typing import Any, TypeVar
 
+from ..records import record
+
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Stored:
     """The version an entity was loaded with, and the tokens of the requests that last wrote it."""
 
@@ -24,7 +26,7 @@ class Stored:
     write_tokens: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Expiring(Stored):
     """Stored, and dropped by DynamoDB's TTL once ``expires_at`` has passed."""
 
@@ -32,7 +34,7 @@ class Expiring(Stored):
     expires_at: float | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Deletable(Expiring):
     """Expiring, and visible as deleted from ``deleted_at`` until it expires."""
 

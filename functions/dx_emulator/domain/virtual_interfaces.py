@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from ..errors import ClientException, LimitExceededException
+from ..records import record
 from . import asns
 from .bandwidth import checked_prefix_pool, checked_rate_limit, mbps
 from .bgp_peers import NewBgpPeer, build_peer, checked_family
@@ -46,7 +47,7 @@ INITIAL_STATE = {PRIVATE: "pending", TRANSIT: "pending", PUBLIC: "verifying"}
 PARENT_STATES_REFUSING_VIFS = frozenset({"deleting", "deleted", "rejected", "ordering"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewVirtualInterface:
     virtual_interface_type: str
     virtual_interface_name: str | None = None
@@ -245,7 +246,7 @@ def delete_virtual_interface(vif: VirtualInterface, ctx: Context) -> VirtualInte
     return replace(vif, virtual_interface_state=state, deleted_at=ctx.now, expires_at=ctx.expires_at)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AttributeUpdate:
     mtu: int | None = None
     enable_site_link: bool | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..config import Settings
@@ -20,6 +20,7 @@ from ..domain.account import Account, lifecycle_for
 from ..domain.context import Context, Entropy, Names, SystemEntropy
 from ..domain.lifecycle import Lifecycle
 from ..errors import ServerException
+from ..records import record
 from ..scope import Scope
 from ..store.repository import ConcurrentModification, IdCollision, Repository
 from ..store.writes import Put, Write
@@ -37,7 +38,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_SECONDS = 0.01
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Call:
     """One request as the operations see it: its scope, parameters, store, settings and token."""
 

@@ -14,11 +14,11 @@ import binascii
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from ..errors import ClientException
+from ..records import record
 from .call import Call
 
 T = TypeVar("T")
@@ -31,7 +31,7 @@ MAX_TOKEN = 512
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageRequest:
     size: int | None  # None: everything (the caller gave no maxResults and the operation allows it)
     after: str | None  # the sort key of the last item already returned

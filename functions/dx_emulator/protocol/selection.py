@@ -4,15 +4,15 @@ request is answered in the protocol its client will parse."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DirectConnectError
+from ..records import record
 from . import admin_protocol, cbor_protocol, json_protocol, query_protocol
 from .wire import Decoded, Encoded
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WireProtocol:
     """A wire protocol: how its requests are read and its answers and errors written."""
 

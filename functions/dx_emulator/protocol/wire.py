@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..errors import RequestEntityTooLargeException, SerializationException
+from ..records import record
 
 # The largest legitimate request is a public VIF with 1,000 IPv6 route filter prefixes (~55 KB).
 # Twice that, and every item a request can produce stays far below DynamoDB's 400 KB [choice].
 MAX_BODY_BYTES = 128 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decoded:
     """A request as a protocol read it: the operation, its parameters and the service it belongs to."""
 
@@ -23,7 +24,7 @@ class Decoded:
     service: str = "directconnect"  # whose operation: Direct Connect's, or STS's (query_protocol.py)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Encoded:
     """An answer as a protocol wrote it: status, content type, body and extra headers."""
 

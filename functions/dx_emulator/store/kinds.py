@@ -8,10 +8,10 @@ lookup is then a key read or a query on a key prefix, never a filter over an acc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..lazy import load
+from ..records import record
 
 if TYPE_CHECKING:
     from ..domain.account import Account
@@ -35,7 +35,7 @@ GLOBAL = "global"
 MAX_ID_LENGTH = 128
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Kind:
     """Where a kind of entity is stored. Its item class is named, not imported: a Lambda instance
     imports the modules of the kinds its requests touch (gateways, hosted, resiliency...) when they

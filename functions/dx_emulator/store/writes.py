@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from ..records import record
 
 if TYPE_CHECKING:
     from .kinds import Entity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Put:
     """Write the entity, on condition that it is unchanged since it was loaded (or new)."""
 
     entity: Entity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Check:
     """Write nothing, but only commit if the entity is unchanged since it was loaded."""
 
     entity: Entity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Detach:
     """Drop ``child_id`` from a parent's ``member`` (a map or a set) without reading the parent."""
 
@@ -35,7 +36,7 @@ class Detach:
     child_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Expire:
     """Set when an item may go for good (DynamoDB's TTL) without reading it: what another account
     keeps about a resource (an allocation) goes when the resource does."""
@@ -47,7 +48,7 @@ class Expire:
     at: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Delete:
     """Remove the entity's item whatever its version, or nothing if it has none: a record that no
     longer stands for anything (a failover test its VIF no longer keeps) goes in the commit that

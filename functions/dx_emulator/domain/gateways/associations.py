@@ -11,10 +11,11 @@ condition, not read from a copy.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ...errors import ClientException, LimitExceededException, NotFoundException
+from ...records import record
 from ..context import Context
 from ..model import GONE_STATES
 from ..stored import Deletable, Stored
@@ -34,7 +35,7 @@ KIND_NAME = {VIRTUAL_PRIVATE_GATEWAY: "VirtualGateway", TRANSIT_GATEWAY: "Transi
 KIND_WORDS = {VIRTUAL_PRIVATE_GATEWAY: "virtual private gateway", TRANSIT_GATEWAY: "transit gateway"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkSlot:
     """An association or proposal of an EC2 gateway, and the Direct Connect gateway it is with."""
 
@@ -53,7 +54,7 @@ def _live(slots: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(slot for slot in slots if slot.gone_at is None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ec2GatewayLinks(Stored):
     owner_account: str
     region: str
@@ -66,7 +67,7 @@ class Ec2GatewayLinks(Stored):
         return self.gateway_id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GatewayAssociation(Deletable):
     owner_account: str  # the Direct Connect gateway's owner
     association_id: str

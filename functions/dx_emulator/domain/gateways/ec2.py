@@ -8,8 +8,8 @@ and they should not import the gateways' rules to do it (docs/cold-start.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ...records import record
 from ..stored import Stored
 
 DEFAULT_ASN = 64512  # [doc] AWS's Amazon-side ASN for a new gateway when none is given
@@ -18,7 +18,7 @@ DEFAULT_ASN = 64512  # [doc] AWS's Amazon-side ASN for a new gateway when none i
 EC2_GATEWAY_ID = re.compile(r"(vgw|tgw)-[0-9A-Za-z]{1,17}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ec2Gateway:
     """A virtual private or transit gateway as its world declares it (or as an undeclared id implies)."""
 
@@ -30,7 +30,7 @@ class Ec2Gateway:
     cidrs: tuple[str, ...] = ()  # a VGW's VPC CIDRs: the allowed prefixes its association defaults to
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class World(Stored):
     """What an account declares of the EC2 gateways it deals with (dx-emulator seed, or PUT
     /_dx-emulator/world)."""

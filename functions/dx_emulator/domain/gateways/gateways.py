@@ -8,9 +8,10 @@ quota and for listings without a filter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import ClientException, LimitExceededException
+from ...records import record
 from ..connections import required
 from ..context import Context
 from ..model import GONE_STATES, PRIVATE, TRANSIT, Tag
@@ -30,7 +31,7 @@ ASSOCIATIONS_PER_GATEWAY = {VIRTUAL_PRIVATE_GATEWAY: 20, TRANSIT_GATEWAY: 6}
 VIF_KIND_FOR = {VIRTUAL_PRIVATE_GATEWAY: PRIVATE, TRANSIT_GATEWAY: TRANSIT}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AttachmentSlot:
     virtual_interface_id: str
     virtual_interface_type: str
@@ -38,7 +39,7 @@ class AttachmentSlot:
     owner_account: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AssociationSlot:
     association_id: str
     associated_gateway_id: str
@@ -48,7 +49,7 @@ class AssociationSlot:
     gone_at: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProposalSlot:
     """Where the proposal lives: with the account that made it, in its gateway's region."""
 
@@ -57,7 +58,7 @@ class ProposalSlot:
     region: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DirectConnectGateway(Deletable):
     owner_account: str
     gateway_id: str
@@ -90,7 +91,7 @@ class DirectConnectGateway(Deletable):
         return next(iter(kinds), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GatewayRegistry(Stored):
     """The gateways of one account."""
 

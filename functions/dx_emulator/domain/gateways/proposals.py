@@ -7,9 +7,10 @@ gateway keeps a slot naming it, and the EC2 gateway's links too, so both account
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import ClientException, NotFoundException
+from ...records import record
 from ..context import Context
 from ..stored import Expiring
 from .associations import (
@@ -28,7 +29,7 @@ from .gateways import DirectConnectGateway, ProposalSlot
 REQUESTED, ACCEPTED, DELETED = "requested", "accepted", "deleted"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AssociationProposal(Expiring):
     owner_account: str  # the proposer: the EC2 gateway's owner
     region: str  # the EC2 gateway's region
@@ -53,7 +54,7 @@ class AssociationProposal(Expiring):
                           self.associated_asn)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PrefixChange:
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
@@ -102,7 +103,7 @@ def check_open(proposal: AssociationProposal) -> None:
         raise NotFoundException(f"Direct Connect Gateway Association Proposal {proposal.proposal_id} is not found")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Acceptance:
     """What accepting a proposal meets: the association it would change, if any, and the prefixes the
     accepting account puts in place of the requested ones."""

@@ -9,9 +9,10 @@ connection's VLAN, unique on its ports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import ClientException
+from ...records import record
 from ..bandwidth import mbps
 from ..connections import delete_connection, required
 from ..context import Context
@@ -24,7 +25,7 @@ from .partners import HOSTED_BANDWIDTHS, checked_hosted_bandwidth
 Host = Interconnect | Lag
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewHostedConnection:
     owner_account: str | None = None
     bandwidth: str | None = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import ClientException
+from ...records import record
 from ..connections import plural, required
 from ..context import Context
 from ..locations import checked_location
@@ -16,7 +17,7 @@ from .model import Interconnect
 INTERCONNECT_BANDWIDTHS = ("1Gbps", "10Gbps", "100Gbps")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewInterconnect:
     interconnect_name: str | None = None
     bandwidth: str | None = None

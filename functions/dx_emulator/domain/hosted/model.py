@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ...records import record
 from ..model import HostedSlot, Tag
 from ..stored import Deletable, Expiring
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Allocation(Expiring):
     """What an account allocated to another: a hosted VIF or hosted connection, which lives in the
     other account's partition (its owner's). The allocator keeps this, in its own partition, to
@@ -25,7 +24,7 @@ class Allocation(Expiring):
         return self.allocated_id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Interconnect(Deletable):
     owner_account: str
     region: str
