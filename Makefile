@@ -13,7 +13,7 @@ SAM_STAMP := $(SAM_VENV)/.installed
 BROWSER := /usr/bin/chromium /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint build unit events bench clean
+.PHONY: run test lint build unit events records bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ unit: $(STAMP)
 # Regenerate events/*.json after changing scripts/make-events.
 events: $(STAMP)
 	$(BIN)/python scripts/make-events
+
+# Regenerate functions/dx_emulator/records_compiled.py after changing a record class's fields
+# (tests/unit/test_records.py says when; docs/cold-start.md says why).
+records: $(STAMP)
+	$(BIN)/python scripts/compile-records
 
 clean:
 	rm -rf $(VENV) .cache .aws-sam .pytest_cache .mypy_cache .ruff_cache
