@@ -61,7 +61,7 @@ def _arguments(cls: type) -> dict[str, Any]:
 
 def test_the_compiled_file_is_current() -> None:
     text = (ROOT / "functions" / "dx_emulator" / "records_compiled.py").read_text()
-    assert SCRIPT_MODULE.source(EVERY) == text, "records_compiled.py is stale: run `make records` (scripts/compile-records)"
+    assert SCRIPT_MODULE.source(EVERY) == text, "records_compiled.py is stale: run `make records`"
     stale = sorted(key for key, made in OURS.items() if not made.compiled)
     assert not stale, f"compiled at import, not ahead of time: {stale}; run `make records`"
     assert len(OURS) > 60  # every module was imported: the domain, store, operations, protocols
