@@ -189,6 +189,18 @@ def _make(cls: type[T], kw_only: bool) -> type[T]:
     return made
 
 
+def every_record() -> dict[str, Made]:
+    """Every record class of the package, each of its modules imported: what scripts/compile-records
+    compiles and the tests check."""
+    import importlib  # noqa: PLC0415 - not on the cold start's path
+    import pkgutil  # noqa: PLC0415
+
+    package = __name__.rpartition(".")[0]
+    for module in pkgutil.walk_packages(importlib.import_module(package).__path__, f"{package}."):
+        importlib.import_module(module.name)
+    return {key: made for key, made in REGISTRY.items() if key.startswith(f"{package}.")}
+
+
 @overload
 def record(cls: type[T], /) -> type[T]: ...
 @overload
