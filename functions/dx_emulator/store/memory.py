@@ -21,10 +21,11 @@ import threading
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..domain.model import VirtualInterface
+from ..domain.stored import derived
 from ..scope import Scope
 from .kinds import key_of, kind_of, partition
 from .mapping import KEYED, SETS
@@ -63,7 +64,7 @@ def _as_stored(entity: E) -> E:
             normal = tuple(by_id[slot_id] for slot_id in sorted(by_id))
         if normal != values:
             changes[name] = normal
-    return replace(entity, **changes) if changes else entity
+    return derived(entity, **changes) if changes else entity
 
 
 def _without(values: tuple[Any, ...], member: str, child_id: str) -> tuple[Any, ...]:
@@ -186,7 +187,8 @@ class MemoryRepository(Repository):
         if len(set(keys)) < len(keys):  # DynamoDB refuses such a transaction (ValidationException)
             raise ValueError("a commit writes each item at most once")
         # What each Put stores, made before the lock is taken, so it is held only to check and write.
-        puts = [replace(_as_stored(w.entity), version=(w.entity.version or 0) + 1) if isinstance(w, Put) else None
+        # stored.derived, not dataclasses.replace: the same entity, without a second run of __init__.
+        puts = [derived(_as_stored(w.entity), version=(w.entity.version or 0) + 1) if isinstance(w, Put) else None
                 for w in stamped]
         with self._lock:
             failed = [write for write, key in zip(stamped, keys, strict=True) if not self._holds(write, key)]
@@ -201,7 +203,7 @@ class MemoryRepository(Repository):
                 raise ConcurrentModification(written.resource_id)
             for write, key, put in zip(stamped, keys, puts, strict=True):
                 self._apply(write, key, put)
-        return replace(written, version=(written.version or 0) + 1)
+        return derived(written, version=(written.version or 0) + 1)
 
     # Below: called with the lock held.
 
@@ -243,7 +245,7 @@ class MemoryRepository(Repository):
             assert stored is not None and stored.version is not None  # _holds: the item exists
             change = ({"expires_at": write.at} if isinstance(write, Expire)
                       else {write.member: _without(getattr(stored, write.member), write.member, write.child_id)})
-            entity = replace(stored, **change, version=stored.version + 1)
+            entity = derived(stored, **change, version=stored.version + 1)
         pk, sort_key = key
         part = self._partitions.setdefault(pk, _Partition())
         if stored is None:
