@@ -17,7 +17,7 @@ from dx_emulator.domain.bgp_peers import (
 from dx_emulator.domain.connections import delete_connection
 from dx_emulator.domain.context import Context, Names
 from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
-from dx_emulator.domain.model import PUBLIC, Connection
+from dx_emulator.domain.model import PUBLIC, Connection, MacSecKey
 from dx_emulator.domain.stored import derived
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
 from dx_emulator.errors import ClientException, NotFoundException
@@ -38,6 +38,23 @@ def test_connection_comes_up_strictly_after_its_delay(after: float, state: str) 
     assert current is not None
     assert current.connection_state == state
 
+
+
+def test_a_connection_is_copied_only_when_its_state_or_a_key_moves() -> None:
+    # A listing returns settled connections as stored, and copies the rest with what moved.
+    key = MacSecKey("arn:secret", "ckn", "associating", NOW + 5)
+    done = MacSecKey("arn:other", "ckn2", "associated", NOW)
+    stored = replace(conn(), connection_state="available", mac_sec_capable=True, mac_sec_keys=(done, key))
+    assert current_connection(stored, SLOW, NOW + 5) is stored  # the key starts strictly after start_on
+    moved = current_connection(stored, SLOW, NOW + 6)
+    assert moved == replace(stored, mac_sec_keys=(done, replace(key, state="associated")))
+    assert moved is not None and moved.mac_sec_keys[0] is done
+    requested = replace(stored, connection_state="requested")
+    assert current_connection(requested, SLOW, NOW + 5) == replace(stored, connection_state="requested")
+    assert current_connection(requested, SLOW, NOW + 11) == replace(moved, connection_state="available")
+    plain = conn()
+    up = current_connection(plain, SLOW, NOW + 11)
+    assert up == replace(plain, connection_state="available") and up is not None and up.mac_sec_keys == ()
 
 @pytest.mark.parametrize(("kind", "after", "vif_state", "peer_state"), [
     ("private", 15, "pending", "pending"),

@@ -126,13 +126,16 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
     state = _state(conn.connection_state, created_at=conn.since, delay=lifecycle.connection_available,
                    deleted_at=conn.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(conn.connection_id, now))
     keys = _keys(conn.mac_sec_keys, now)
-    if state == conn.connection_state and keys == conn.mac_sec_keys:
-        return conn  # as stored: a listing of settled connections copies none of them
+    if keys is conn.mac_sec_keys:  # most connections: no key, or none that moves
+        return conn if state == conn.connection_state else derived(conn, connection_state=state)
     return derived(conn, connection_state=state, mac_sec_keys=keys)
 
 
 def _keys(keys: tuple[MacSecKey, ...], now: float) -> tuple[MacSecKey, ...]:
-    """MACsec keys: ``associating`` -> ``associated`` on the next read [choice: no delay setting]."""
+    """MACsec keys: ``associating`` -> ``associated`` on the next read [choice: no delay setting].
+    The very tuple given when no key moves (most connections have none): nothing to copy."""
+    if not keys or not any(key.state == "associating" and now > key.start_on for key in keys):
+        return keys
     return tuple(derived(key, state="associated") if key.state == "associating" and now > key.start_on else key
                  for key in keys)
 
