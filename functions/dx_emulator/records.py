@@ -17,12 +17,21 @@ The classes stay the one source of truth. A class whose fields no longer match w
 (the file not regenerated) gets the same methods compiled at import: slower, never different.
 tests/unit/test_records.py fails until the file is regenerated, and checks every record against
 ``dataclass(frozen=True, slots=True)`` (signature, repr, equality, hash, immutability, copies).
-One difference is visible: ``__dataclass_params__.frozen`` is False, since dataclass's own frozen
-methods are not used [choice: nothing reads it; immutability itself is tested].
+Differences, chosen [choice: nothing here relies on them]:
+
+- ``__dataclass_params__.frozen`` is False, since dataclass's own frozen methods are not used
+  (immutability itself is tested). So a record's dataclass bases must be records, checked here.
+- ``__eq__`` compares field by field, as python3.13 writes it, on 3.11 too (3.11 compares tuples:
+  a field holding the same NaN object twice is equal there, not here).
+- Assigning a name that is not a field raises FrozenInstanceError, as dataclass means to (CPython
+  3.11 and 3.13.0 answer a TypeError from a stale ``super()`` in slotted classes, gh-105936).
+- ``__post_init__``, ``InitVar`` and an own ``__setattr__``/``__delattr__`` are refused at import
+  rather than handled differently: use ``@dataclass`` for such a class.
 """
 
 from __future__ import annotations
 
+import abc
 import inspect
 import itertools
 import reprlib
@@ -67,6 +76,7 @@ class Made(NamedTuple):
 
 # Every record class, by ``module.qualname``, as its module's import made it.
 REGISTRY: dict[str, Made] = {}
+_MADE: set[type] = set()
 
 
 class _Factory:
@@ -87,7 +97,25 @@ def shape_of(made: type, source: Source) -> Shape:
                             f"named apart from {sorted(RESERVED)} and the _d_/_f_ prefixes")
         shapes.append((item.name, bool(item.kw_only), item.default is not MISSING,
                        item.default_factory is not MISSING, item.repr, item.compare, item.hash))
-    return Shape(tuple(shapes), tuple(name for name in METHODS if name in source.namespace))
+    own = [name for name in METHODS if name in source.namespace]
+    if source.namespace.get("__hash__", MISSING) is None and "__eq__" in source.namespace:
+        own.remove("__hash__")  # Python's None beside an own __eq__: dataclass still writes a __hash__
+    return Shape(tuple(shapes), tuple(own))
+
+
+def _refuse_unsupported(made: type, source: Source) -> None:
+    """What dataclass supports and a record does not: refused, rather than silently different."""
+    for name in ("__setattr__", "__delattr__"):
+        if name in source.namespace:  # dataclass(frozen=True) refuses these too, in these words
+            raise TypeError(f"Cannot overwrite attribute {name} in class {source.name}")
+    if hasattr(made, "__post_init__"):
+        raise TypeError(f"{source.name}: a record does not call __post_init__; use @dataclass for this class")
+    pseudo = [item for item in made.__dataclass_fields__.values() if "InitVar" in str(item.type)]  # type: ignore[attr-defined]
+    if pseudo:
+        raise TypeError(f"{source.name}.{pseudo[0].name}: a record takes no InitVar; use @dataclass for this class")
+    for base in made.__mro__[1:]:
+        if hasattr(base, "__dataclass_fields__") and base not in _MADE:
+            raise TypeError(f"{source.name}: a record's dataclass bases are records; {base.__qualname__} is not")
 
 
 def methods_source(name: str, shape: Shape) -> list[str]:
@@ -153,21 +181,24 @@ def _frozen(made: type[Any], names: frozenset[str]) -> None:
         return [getattr(self, name) for name in ordered]
 
     def __setstate__(self: Any, state: list[Any]) -> None:
-        for name, value in zip(ordered, state, strict=True):
+        for name, value in zip(ordered, state, strict=False):  # as dataclass's, not strict
             object.__setattr__(self, name, value)
 
     ordered = [item.name for item in fields(made)]
     for method in (__setattr__, __delattr__, __getstate__, __setstate__):
+        if method.__name__ in ("__getstate__", "__setstate__") and method.__name__ in made.__dict__:
+            continue  # the class's own pickling stays, as dataclass leaves it
         method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
         setattr(made, method.__name__, method)
 
 
 def _make(cls: type[T], kw_only: bool) -> type[T]:
+    # The class's body as written, before dataclass changes it: what the tests rebuild with dataclass.
     namespace = {key: value for key, value in cls.__dict__.items() if key not in ("__dict__", "__weakref__")}
     source = Source(cls.__name__, cls.__bases__, namespace, kw_only)
     key = f"{cls.__module__}.{cls.__qualname__}"
-    copy = type(source.name, source.bases, {**namespace, "__qualname__": cls.__qualname__})  # ``cls`` stays as written
-    made: type[Any] = dataclass(slots=True, init=False, repr=False, eq=False, kw_only=kw_only)(copy)
+    made: type[Any] = dataclass(slots=True, init=False, repr=False, eq=False, kw_only=kw_only)(cls)
+    _refuse_unsupported(made, source)
     shape = shape_of(made, source)
     compiled = COMPILED.get(key)
     fresh = compiled is not None and compiled[0] == shape
@@ -179,13 +210,16 @@ def _make(cls: type[T], kw_only: bool) -> type[T]:
         # As dataclass, a repr guarded against reaching itself.
         method = reprlib.recursive_repr()(written) if name == "__repr__" else written
         method.__qualname__ = f"{made.__qualname__}.{name}"
+        method.__module__ = made.__module__
         setattr(made, name, method)
     if "__init__" not in shape.own:  # as dataclass annotates the __init__ it writes
         made.__init__.__annotations__ = {item.name: item.type for item in known} | {"return": None}
     _frozen(made, frozenset(item.name for item in known))
     if not namespace.get("__doc__"):  # as dataclass documents an undocumented class: its signature
         made.__doc__ = source.name + str(inspect.signature(made)).replace(" -> None", "")
+    abc.update_abstractmethods(made)  # as dataclass: a method it wrote may fill an abstract one
     REGISTRY[key] = Made(source, made, shape, fresh)
+    _MADE.add(made)
     return made
 
 

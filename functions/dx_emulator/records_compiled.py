@@ -5,7 +5,7 @@ edit; regenerate (tests/unit/test_records.py checks it is current)."""
 # mypy: ignore-errors
 
 # dx_emulator.auth.keys.AccessKeys
-def _build_dx_emulator_auth_keys_AccessKeys(_defaults, _factories, _set, _factory):
+def _build0(_defaults, _factories, _set, _factory):
     def __init__(self, secrets, accounts):
         _set(self, 'secrets', secrets)
         _set(self, 'accounts', accounts)
@@ -23,7 +23,7 @@ def _build_dx_emulator_auth_keys_AccessKeys(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.auth.sigv4.Request
-def _build_dx_emulator_auth_sigv4_Request(_defaults, _factories, _set, _factory):
+def _build1(_defaults, _factories, _set, _factory):
     def __init__(self, method, path, query, headers, body):
         _set(self, 'method', method)
         _set(self, 'path', path)
@@ -44,7 +44,7 @@ def _build_dx_emulator_auth_sigv4_Request(_defaults, _factories, _set, _factory)
 
 
 # dx_emulator.auth.sigv4.Signed
-def _build_dx_emulator_auth_sigv4_Signed(_defaults, _factories, _set, _factory):
+def _build2(_defaults, _factories, _set, _factory):
     def __init__(self, access_key_id, region):
         _set(self, 'access_key_id', access_key_id)
         _set(self, 'region', region)
@@ -62,7 +62,7 @@ def _build_dx_emulator_auth_sigv4_Signed(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.config.Settings
-def _build_dx_emulator_config_Settings(_defaults, _factories, _set, _factory):
+def _build3(_defaults, _factories, _set, _factory):
     _d_verify_signatures = _defaults['verify_signatures']
     _d_access_keys_json = _defaults['access_keys_json']
     _d_access_keys_secret = _defaults['access_keys_secret']
@@ -104,7 +104,7 @@ def _build_dx_emulator_config_Settings(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.domain.account.Account
-def _build_dx_emulator_domain_account_Account(_defaults, _factories, _set, _factory):
+def _build4(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -137,7 +137,7 @@ def _build_dx_emulator_domain_account_Account(_defaults, _factories, _set, _fact
 
 
 # dx_emulator.domain.bandwidth.Ordering
-def _build_dx_emulator_domain_bandwidth_Ordering(_defaults, _factories, _set, _factory):
+def _build5(_defaults, _factories, _set, _factory):
     _d_provider_name = _defaults['provider_name']
     _d_billing_mode = _defaults['billing_mode']
     _d_request_macsec = _defaults['request_macsec']
@@ -159,7 +159,7 @@ def _build_dx_emulator_domain_bandwidth_Ordering(_defaults, _factories, _set, _f
 
 
 # dx_emulator.domain.bgp_peers.NewBgpPeer
-def _build_dx_emulator_domain_bgp_peers_NewBgpPeer(_defaults, _factories, _set, _factory):
+def _build6(_defaults, _factories, _set, _factory):
     _d_address_family = _defaults['address_family']
     _d_asn = _defaults['asn']
     _d_asn_long = _defaults['asn_long']
@@ -187,7 +187,7 @@ def _build_dx_emulator_domain_bgp_peers_NewBgpPeer(_defaults, _factories, _set, 
 
 
 # dx_emulator.domain.bgp_peers.PeerSelector
-def _build_dx_emulator_domain_bgp_peers_PeerSelector(_defaults, _factories, _set, _factory):
+def _build7(_defaults, _factories, _set, _factory):
     _d_bgp_peer_id = _defaults['bgp_peer_id']
     _d_asn = _defaults['asn']
     _d_asn_long = _defaults['asn_long']
@@ -211,7 +211,7 @@ def _build_dx_emulator_domain_bgp_peers_PeerSelector(_defaults, _factories, _set
 
 
 # dx_emulator.domain.connections.NewConnection
-def _build_dx_emulator_domain_connections_NewConnection(_defaults, _factories, _set, _factory):
+def _build8(_defaults, _factories, _set, _factory):
     _d_location = _defaults['location']
     _d_bandwidth = _defaults['bandwidth']
     _d_connection_name = _defaults['connection_name']
@@ -239,7 +239,7 @@ def _build_dx_emulator_domain_connections_NewConnection(_defaults, _factories, _
 
 
 # dx_emulator.domain.context.Context
-def _build_dx_emulator_domain_context_Context(_defaults, _factories, _set, _factory):
+def _build9(_defaults, _factories, _set, _factory):
     _d_public_asn_allow_list = _defaults['public_asn_allow_list']
     _d_strict_locations = _defaults['strict_locations']
     _f_entropy = _factories['entropy']
@@ -268,7 +268,7 @@ def _build_dx_emulator_domain_context_Context(_defaults, _factories, _set, _fact
 
 
 # dx_emulator.domain.failover.History
-def _build_dx_emulator_domain_failover_History(_defaults, _factories, _set, _factory):
+def _build10(_defaults, _factories, _set, _factory):
     def __init__(self, test, status, minutes):
         _set(self, 'test', test)
         _set(self, 'status', status)
@@ -287,7 +287,7 @@ def _build_dx_emulator_domain_failover_History(_defaults, _factories, _set, _fac
 
 
 # dx_emulator.domain.failover_records.FailoverRecord
-def _build_dx_emulator_domain_failover_records_FailoverRecord(_defaults, _factories, _set, _factory):
+def _build11(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -314,7 +314,7 @@ def _build_dx_emulator_domain_failover_records_FailoverRecord(_defaults, _factor
 
 
 # dx_emulator.domain.gateways.associations.Ec2GatewayLinks
-def _build_dx_emulator_domain_gateways_associations_Ec2GatewayLinks(_defaults, _factories, _set, _factory):
+def _build12(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_association_links = _defaults['association_links']
@@ -341,7 +341,7 @@ def _build_dx_emulator_domain_gateways_associations_Ec2GatewayLinks(_defaults, _
 
 
 # dx_emulator.domain.gateways.associations.GatewayAssociation
-def _build_dx_emulator_domain_gateways_associations_GatewayAssociation(_defaults, _factories, _set, _factory):
+def _build13(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -377,7 +377,7 @@ def _build_dx_emulator_domain_gateways_associations_GatewayAssociation(_defaults
 
 
 # dx_emulator.domain.gateways.associations.LinkSlot
-def _build_dx_emulator_domain_gateways_associations_LinkSlot(_defaults, _factories, _set, _factory):
+def _build14(_defaults, _factories, _set, _factory):
     _d_gone_at = _defaults['gone_at']
     def __init__(self, link_id, gateway_id, gateway_owner, gone_at=_d_gone_at):
         _set(self, 'link_id', link_id)
@@ -398,7 +398,7 @@ def _build_dx_emulator_domain_gateways_associations_LinkSlot(_defaults, _factori
 
 
 # dx_emulator.domain.gateways.ec2.Ec2Gateway
-def _build_dx_emulator_domain_gateways_ec2_Ec2Gateway(_defaults, _factories, _set, _factory):
+def _build15(_defaults, _factories, _set, _factory):
     _d_asn = _defaults['asn']
     _d_cidrs = _defaults['cidrs']
     def __init__(self, gateway_id, gateway_type, owner_account, region, asn=_d_asn, cidrs=_d_cidrs):
@@ -422,7 +422,7 @@ def _build_dx_emulator_domain_gateways_ec2_Ec2Gateway(_defaults, _factories, _se
 
 
 # dx_emulator.domain.gateways.ec2.World
-def _build_dx_emulator_domain_gateways_ec2_World(_defaults, _factories, _set, _factory):
+def _build16(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_gateways = _defaults['gateways']
@@ -449,7 +449,7 @@ def _build_dx_emulator_domain_gateways_ec2_World(_defaults, _factories, _set, _f
 
 
 # dx_emulator.domain.gateways.gateways.AssociationSlot
-def _build_dx_emulator_domain_gateways_gateways_AssociationSlot(_defaults, _factories, _set, _factory):
+def _build17(_defaults, _factories, _set, _factory):
     _d_gone_at = _defaults['gone_at']
     def __init__(self, association_id, associated_gateway_id, associated_gateway_type, gone_at=_d_gone_at):
         _set(self, 'association_id', association_id)
@@ -470,7 +470,7 @@ def _build_dx_emulator_domain_gateways_gateways_AssociationSlot(_defaults, _fact
 
 
 # dx_emulator.domain.gateways.gateways.AttachmentSlot
-def _build_dx_emulator_domain_gateways_gateways_AttachmentSlot(_defaults, _factories, _set, _factory):
+def _build18(_defaults, _factories, _set, _factory):
     def __init__(self, virtual_interface_id, virtual_interface_type, region, owner_account):
         _set(self, 'virtual_interface_id', virtual_interface_id)
         _set(self, 'virtual_interface_type', virtual_interface_type)
@@ -490,7 +490,7 @@ def _build_dx_emulator_domain_gateways_gateways_AttachmentSlot(_defaults, _facto
 
 
 # dx_emulator.domain.gateways.gateways.DirectConnectGateway
-def _build_dx_emulator_domain_gateways_gateways_DirectConnectGateway(_defaults, _factories, _set, _factory):
+def _build19(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -528,7 +528,7 @@ def _build_dx_emulator_domain_gateways_gateways_DirectConnectGateway(_defaults, 
 
 
 # dx_emulator.domain.gateways.gateways.GatewayRegistry
-def _build_dx_emulator_domain_gateways_gateways_GatewayRegistry(_defaults, _factories, _set, _factory):
+def _build20(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_gateway_ids = _defaults['gateway_ids']
@@ -551,7 +551,7 @@ def _build_dx_emulator_domain_gateways_gateways_GatewayRegistry(_defaults, _fact
 
 
 # dx_emulator.domain.gateways.gateways.ProposalSlot
-def _build_dx_emulator_domain_gateways_gateways_ProposalSlot(_defaults, _factories, _set, _factory):
+def _build21(_defaults, _factories, _set, _factory):
     def __init__(self, proposal_id, owner_account, region):
         _set(self, 'proposal_id', proposal_id)
         _set(self, 'owner_account', owner_account)
@@ -570,7 +570,7 @@ def _build_dx_emulator_domain_gateways_gateways_ProposalSlot(_defaults, _factori
 
 
 # dx_emulator.domain.gateways.proposals.Acceptance
-def _build_dx_emulator_domain_gateways_proposals_Acceptance(_defaults, _factories, _set, _factory):
+def _build22(_defaults, _factories, _set, _factory):
     _d_existing = _defaults['existing']
     _d_override = _defaults['override']
     def __init__(self, existing=_d_existing, override=_d_override):
@@ -590,7 +590,7 @@ def _build_dx_emulator_domain_gateways_proposals_Acceptance(_defaults, _factorie
 
 
 # dx_emulator.domain.gateways.proposals.AssociationProposal
-def _build_dx_emulator_domain_gateways_proposals_AssociationProposal(_defaults, _factories, _set, _factory):
+def _build23(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -626,7 +626,7 @@ def _build_dx_emulator_domain_gateways_proposals_AssociationProposal(_defaults, 
 
 
 # dx_emulator.domain.gateways.proposals.PrefixChange
-def _build_dx_emulator_domain_gateways_proposals_PrefixChange(_defaults, _factories, _set, _factory):
+def _build24(_defaults, _factories, _set, _factory):
     _d_add = _defaults['add']
     _d_remove = _defaults['remove']
     def __init__(self, add=_d_add, remove=_d_remove):
@@ -646,7 +646,7 @@ def _build_dx_emulator_domain_gateways_proposals_PrefixChange(_defaults, _factor
 
 
 # dx_emulator.domain.hosted.connections.NewHostedConnection
-def _build_dx_emulator_domain_hosted_connections_NewHostedConnection(_defaults, _factories, _set, _factory):
+def _build25(_defaults, _factories, _set, _factory):
     _d_owner_account = _defaults['owner_account']
     _d_bandwidth = _defaults['bandwidth']
     _d_connection_name = _defaults['connection_name']
@@ -672,7 +672,7 @@ def _build_dx_emulator_domain_hosted_connections_NewHostedConnection(_defaults, 
 
 
 # dx_emulator.domain.hosted.interconnects.NewInterconnect
-def _build_dx_emulator_domain_hosted_interconnects_NewInterconnect(_defaults, _factories, _set, _factory):
+def _build26(_defaults, _factories, _set, _factory):
     _d_interconnect_name = _defaults['interconnect_name']
     _d_bandwidth = _defaults['bandwidth']
     _d_location = _defaults['location']
@@ -698,7 +698,7 @@ def _build_dx_emulator_domain_hosted_interconnects_NewInterconnect(_defaults, _f
 
 
 # dx_emulator.domain.hosted.model.Allocation
-def _build_dx_emulator_domain_hosted_model_Allocation(_defaults, _factories, _set, _factory):
+def _build27(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -725,7 +725,7 @@ def _build_dx_emulator_domain_hosted_model_Allocation(_defaults, _factories, _se
 
 
 # dx_emulator.domain.hosted.model.Interconnect
-def _build_dx_emulator_domain_hosted_model_Interconnect(_defaults, _factories, _set, _factory):
+def _build28(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -768,7 +768,7 @@ def _build_dx_emulator_domain_hosted_model_Interconnect(_defaults, _factories, _
 
 
 # dx_emulator.domain.lags.NewLag
-def _build_dx_emulator_domain_lags_NewLag(_defaults, _factories, _set, _factory):
+def _build29(_defaults, _factories, _set, _factory):
     _d_number_of_connections = _defaults['number_of_connections']
     _d_location = _defaults['location']
     _d_connections_bandwidth = _defaults['connections_bandwidth']
@@ -798,7 +798,7 @@ def _build_dx_emulator_domain_lags_NewLag(_defaults, _factories, _set, _factory)
 
 
 # dx_emulator.domain.lifecycle.Lifecycle
-def _build_dx_emulator_domain_lifecycle_Lifecycle(_defaults, _factories, _set, _factory):
+def _build30(_defaults, _factories, _set, _factory):
     _d_connection_available = _defaults['connection_available']
     _d_vif_available = _defaults['vif_available']
     _d_peer_available = _defaults['peer_available']
@@ -838,7 +838,7 @@ def _build_dx_emulator_domain_lifecycle_Lifecycle(_defaults, _factories, _set, _
 
 
 # dx_emulator.domain.locations.Location
-def _build_dx_emulator_domain_locations_Location(_defaults, _factories, _set, _factory):
+def _build31(_defaults, _factories, _set, _factory):
     _d_port_speeds = _defaults['port_speeds']
     _d_providers = _defaults['providers']
     _d_macsec_speeds = _defaults['macsec_speeds']
@@ -862,7 +862,7 @@ def _build_dx_emulator_domain_locations_Location(_defaults, _factories, _set, _f
 
 
 # dx_emulator.domain.model.BgpPeer
-def _build_dx_emulator_domain_model_BgpPeer(_defaults, _factories, _set, _factory):
+def _build32(_defaults, _factories, _set, _factory):
     _d_deleted_at = _defaults['deleted_at']
     def __init__(self, bgp_peer_id, address_family, asn, auth_key, amazon_address, customer_address, bgp_peer_state, bgp_status, aws_device_v2, aws_logical_device_id, created_at, deleted_at=_d_deleted_at):
         _set(self, 'bgp_peer_id', bgp_peer_id)
@@ -891,7 +891,7 @@ def _build_dx_emulator_domain_model_BgpPeer(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.domain.model.Connection
-def _build_dx_emulator_domain_model_Connection(_defaults, _factories, _set, _factory):
+def _build33(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -952,7 +952,7 @@ def _build_dx_emulator_domain_model_Connection(_defaults, _factories, _set, _fac
 
 
 # dx_emulator.domain.model.FailoverTest
-def _build_dx_emulator_domain_model_FailoverTest(_defaults, _factories, _set, _factory):
+def _build34(_defaults, _factories, _set, _factory):
     _d_stopped_at = _defaults['stopped_at']
     def __init__(self, test_id, bgp_peer_ids, duration_minutes, started_at, ends_at, stopped_at=_d_stopped_at):
         _set(self, 'test_id', test_id)
@@ -975,7 +975,7 @@ def _build_dx_emulator_domain_model_FailoverTest(_defaults, _factories, _set, _f
 
 
 # dx_emulator.domain.model.HostedSlot
-def _build_dx_emulator_domain_model_HostedSlot(_defaults, _factories, _set, _factory):
+def _build35(_defaults, _factories, _set, _factory):
     def __init__(self, connection_id, vlan, owner_account, bandwidth):
         _set(self, 'connection_id', connection_id)
         _set(self, 'vlan', vlan)
@@ -995,7 +995,7 @@ def _build_dx_emulator_domain_model_HostedSlot(_defaults, _factories, _set, _fac
 
 
 # dx_emulator.domain.model.Lag
-def _build_dx_emulator_domain_model_Lag(_defaults, _factories, _set, _factory):
+def _build36(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1050,7 +1050,7 @@ def _build_dx_emulator_domain_model_Lag(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.domain.model.MacSecKey
-def _build_dx_emulator_domain_model_MacSecKey(_defaults, _factories, _set, _factory):
+def _build37(_defaults, _factories, _set, _factory):
     def __init__(self, secret_arn, ckn, state, start_on):
         _set(self, 'secret_arn', secret_arn)
         _set(self, 'ckn', ckn)
@@ -1070,7 +1070,7 @@ def _build_dx_emulator_domain_model_MacSecKey(_defaults, _factories, _set, _fact
 
 
 # dx_emulator.domain.model.Tag
-def _build_dx_emulator_domain_model_Tag(_defaults, _factories, _set, _factory):
+def _build38(_defaults, _factories, _set, _factory):
     _d_value = _defaults['value']
     def __init__(self, key, value=_d_value):
         _set(self, 'key', key)
@@ -1089,7 +1089,7 @@ def _build_dx_emulator_domain_model_Tag(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.domain.model.VifSlot
-def _build_dx_emulator_domain_model_VifSlot(_defaults, _factories, _set, _factory):
+def _build39(_defaults, _factories, _set, _factory):
     _d_connection_id = _defaults['connection_id']
     _d_owner_account = _defaults['owner_account']
     def __init__(self, virtual_interface_id, vlan, virtual_interface_type, connection_id=_d_connection_id, owner_account=_d_owner_account):
@@ -1112,7 +1112,7 @@ def _build_dx_emulator_domain_model_VifSlot(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.domain.model.VirtualInterface
-def _build_dx_emulator_domain_model_VirtualInterface(_defaults, _factories, _set, _factory):
+def _build40(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1188,7 +1188,7 @@ def _build_dx_emulator_domain_model_VirtualInterface(_defaults, _factories, _set
 
 
 # dx_emulator.domain.resiliency.NewResiliencyGroup
-def _build_dx_emulator_domain_resiliency_NewResiliencyGroup(_defaults, _factories, _set, _factory):
+def _build41(_defaults, _factories, _set, _factory):
     _d_resiliency_group_name = _defaults['resiliency_group_name']
     _d_intended_resiliency_model = _defaults['intended_resiliency_model']
     _d_tags = _defaults['tags']
@@ -1210,7 +1210,7 @@ def _build_dx_emulator_domain_resiliency_NewResiliencyGroup(_defaults, _factorie
 
 
 # dx_emulator.domain.resiliency.ResiliencyAssociation
-def _build_dx_emulator_domain_resiliency_ResiliencyAssociation(_defaults, _factories, _set, _factory):
+def _build42(_defaults, _factories, _set, _factory):
     _d_disassociated_at = _defaults['disassociated_at']
     def __init__(self, connection_id, associated_at, disassociated_at=_d_disassociated_at):
         _set(self, 'connection_id', connection_id)
@@ -1230,7 +1230,7 @@ def _build_dx_emulator_domain_resiliency_ResiliencyAssociation(_defaults, _facto
 
 
 # dx_emulator.domain.resiliency.ResiliencyGroup
-def _build_dx_emulator_domain_resiliency_ResiliencyGroup(_defaults, _factories, _set, _factory):
+def _build43(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1265,7 +1265,7 @@ def _build_dx_emulator_domain_resiliency_ResiliencyGroup(_defaults, _factories, 
 
 
 # dx_emulator.domain.resiliency_tokens.ResiliencyClientToken
-def _build_dx_emulator_domain_resiliency_tokens_ResiliencyClientToken(_defaults, _factories, _set, _factory):
+def _build44(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1292,7 +1292,7 @@ def _build_dx_emulator_domain_resiliency_tokens_ResiliencyClientToken(_defaults,
 
 
 # dx_emulator.domain.router_types.RouterType
-def _build_dx_emulator_domain_router_types_RouterType(_defaults, _factories, _set, _factory):
+def _build45(_defaults, _factories, _set, _factory):
     _d_xslt_macsec = _defaults['xslt_macsec']
     def __init__(self, identifier, vendor, platform, software, xslt, xslt_macsec=_d_xslt_macsec):
         _set(self, 'identifier', identifier)
@@ -1315,7 +1315,7 @@ def _build_dx_emulator_domain_router_types_RouterType(_defaults, _factories, _se
 
 
 # dx_emulator.domain.routes.Prefix
-def _build_dx_emulator_domain_routes_Prefix(_defaults, _factories, _set, _factory):
+def _build46(_defaults, _factories, _set, _factory):
     def __init__(self, cidr, since):
         _set(self, 'cidr', cidr)
         _set(self, 'since', since)
@@ -1333,7 +1333,7 @@ def _build_dx_emulator_domain_routes_Prefix(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.domain.routes.Route
-def _build_dx_emulator_domain_routes_Route(_defaults, _factories, _set, _factory):
+def _build47(_defaults, _factories, _set, _factory):
     def __init__(self, cidr, route_direction, address_family, as_path, aws_logical_device_id, installed_at, bgp_peer_id):
         _set(self, 'cidr', cidr)
         _set(self, 'route_direction', route_direction)
@@ -1356,7 +1356,7 @@ def _build_dx_emulator_domain_routes_Route(_defaults, _factories, _set, _factory
 
 
 # dx_emulator.domain.routes.RouteFilter
-def _build_dx_emulator_domain_routes_RouteFilter(_defaults, _factories, _set, _factory):
+def _build48(_defaults, _factories, _set, _factory):
     _d_route_direction = _defaults['route_direction']
     _d_address_family = _defaults['address_family']
     _d_cidrs = _defaults['cidrs']
@@ -1382,7 +1382,7 @@ def _build_dx_emulator_domain_routes_RouteFilter(_defaults, _factories, _set, _f
 
 
 # dx_emulator.domain.stored.Deletable
-def _build_dx_emulator_domain_stored_Deletable(_defaults, _factories, _set, _factory):
+def _build49(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1406,7 +1406,7 @@ def _build_dx_emulator_domain_stored_Deletable(_defaults, _factories, _set, _fac
 
 
 # dx_emulator.domain.stored.Expiring
-def _build_dx_emulator_domain_stored_Expiring(_defaults, _factories, _set, _factory):
+def _build50(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     _d_expires_at = _defaults['expires_at']
@@ -1428,7 +1428,7 @@ def _build_dx_emulator_domain_stored_Expiring(_defaults, _factories, _set, _fact
 
 
 # dx_emulator.domain.stored.Stored
-def _build_dx_emulator_domain_stored_Stored(_defaults, _factories, _set, _factory):
+def _build51(_defaults, _factories, _set, _factory):
     _d_version = _defaults['version']
     _d_write_tokens = _defaults['write_tokens']
     def __init__(self, *, version=_d_version, write_tokens=_d_write_tokens):
@@ -1448,7 +1448,7 @@ def _build_dx_emulator_domain_stored_Stored(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.domain.virtual_interfaces.AttributeUpdate
-def _build_dx_emulator_domain_virtual_interfaces_AttributeUpdate(_defaults, _factories, _set, _factory):
+def _build52(_defaults, _factories, _set, _factory):
     _d_mtu = _defaults['mtu']
     _d_enable_site_link = _defaults['enable_site_link']
     _d_virtual_interface_name = _defaults['virtual_interface_name']
@@ -1476,7 +1476,7 @@ def _build_dx_emulator_domain_virtual_interfaces_AttributeUpdate(_defaults, _fac
 
 
 # dx_emulator.domain.virtual_interfaces.NewVirtualInterface
-def _build_dx_emulator_domain_virtual_interfaces_NewVirtualInterface(_defaults, _factories, _set, _factory):
+def _build53(_defaults, _factories, _set, _factory):
     _d_virtual_interface_name = _defaults['virtual_interface_name']
     _d_vlan = _defaults['vlan']
     _d_mtu = _defaults['mtu']
@@ -1517,7 +1517,7 @@ def _build_dx_emulator_domain_virtual_interfaces_NewVirtualInterface(_defaults, 
 
 
 # dx_emulator.faults.Fault
-def _build_dx_emulator_faults_Fault(_defaults, _factories, _set, _factory):
+def _build54(_defaults, _factories, _set, _factory):
     def __init__(self, rule):
         _set(self, 'rule', rule)
     def __repr__(self):
@@ -1534,7 +1534,7 @@ def _build_dx_emulator_faults_Fault(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.faults.Rule
-def _build_dx_emulator_faults_Rule(_defaults, _factories, _set, _factory):
+def _build55(_defaults, _factories, _set, _factory):
     _d_error = _defaults['error']
     _d_latency_ms = _defaults['latency_ms']
     def __init__(self, operations, rate, error=_d_error, latency_ms=_d_latency_ms):
@@ -1556,7 +1556,7 @@ def _build_dx_emulator_faults_Rule(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.observability.Outcome
-def _build_dx_emulator_observability_Outcome(_defaults, _factories, _set, _factory):
+def _build56(_defaults, _factories, _set, _factory):
     def __init__(self, request_id, protocol, operation, account, region, status, error_code, latency_ms):
         _set(self, 'request_id', request_id)
         _set(self, 'protocol', protocol)
@@ -1580,7 +1580,7 @@ def _build_dx_emulator_observability_Outcome(_defaults, _factories, _set, _facto
 
 
 # dx_emulator.operations.call.Call
-def _build_dx_emulator_operations_call_Call(_defaults, _factories, _set, _factory):
+def _build57(_defaults, _factories, _set, _factory):
     _d_clock = _defaults['clock']
     _d_account = _defaults['account']
     _f_entropy = _factories['entropy']
@@ -1609,7 +1609,7 @@ def _build_dx_emulator_operations_call_Call(_defaults, _factories, _set, _factor
 
 
 # dx_emulator.operations.pages.PageRequest
-def _build_dx_emulator_operations_pages_PageRequest(_defaults, _factories, _set, _factory):
+def _build58(_defaults, _factories, _set, _factory):
     def __init__(self, size, after, binding):
         _set(self, 'size', size)
         _set(self, 'after', after)
@@ -1628,7 +1628,7 @@ def _build_dx_emulator_operations_pages_PageRequest(_defaults, _factories, _set,
 
 
 # dx_emulator.protocol.selection.WireProtocol
-def _build_dx_emulator_protocol_selection_WireProtocol(_defaults, _factories, _set, _factory):
+def _build59(_defaults, _factories, _set, _factory):
     def __init__(self, name, signing_name, decode, encode_result, encode_error):
         _set(self, 'name', name)
         _set(self, 'signing_name', signing_name)
@@ -1649,7 +1649,7 @@ def _build_dx_emulator_protocol_selection_WireProtocol(_defaults, _factories, _s
 
 
 # dx_emulator.protocol.wire.Decoded
-def _build_dx_emulator_protocol_wire_Decoded(_defaults, _factories, _set, _factory):
+def _build60(_defaults, _factories, _set, _factory):
     _d_service = _defaults['service']
     def __init__(self, operation, params, service=_d_service):
         _set(self, 'operation', operation)
@@ -1669,7 +1669,7 @@ def _build_dx_emulator_protocol_wire_Decoded(_defaults, _factories, _set, _facto
 
 
 # dx_emulator.protocol.wire.Encoded
-def _build_dx_emulator_protocol_wire_Encoded(_defaults, _factories, _set, _factory):
+def _build61(_defaults, _factories, _set, _factory):
     _f_headers = _factories['headers']
     def __init__(self, status, content_type, body, headers=_factory):
         _set(self, 'status', status)
@@ -1690,7 +1690,7 @@ def _build_dx_emulator_protocol_wire_Encoded(_defaults, _factories, _set, _facto
 
 
 # dx_emulator.scope.Scope
-def _build_dx_emulator_scope_Scope(_defaults, _factories, _set, _factory):
+def _build62(_defaults, _factories, _set, _factory):
     def __init__(self, account, region):
         _set(self, 'account', account)
         _set(self, 'region', region)
@@ -1708,7 +1708,7 @@ def _build_dx_emulator_scope_Scope(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.store.kinds.Kind
-def _build_dx_emulator_store_kinds_Kind(_defaults, _factories, _set, _factory):
+def _build63(_defaults, _factories, _set, _factory):
     _d_sk_prefix = _defaults['sk_prefix']
     _d_id_prefix = _defaults['id_prefix']
     _d_regional = _defaults['regional']
@@ -1731,7 +1731,7 @@ def _build_dx_emulator_store_kinds_Kind(_defaults, _factories, _set, _factory):
 
 
 # dx_emulator.store.writes.Check
-def _build_dx_emulator_store_writes_Check(_defaults, _factories, _set, _factory):
+def _build64(_defaults, _factories, _set, _factory):
     def __init__(self, entity):
         _set(self, 'entity', entity)
     def __repr__(self):
@@ -1748,7 +1748,7 @@ def _build_dx_emulator_store_writes_Check(_defaults, _factories, _set, _factory)
 
 
 # dx_emulator.store.writes.Delete
-def _build_dx_emulator_store_writes_Delete(_defaults, _factories, _set, _factory):
+def _build65(_defaults, _factories, _set, _factory):
     def __init__(self, entity):
         _set(self, 'entity', entity)
     def __repr__(self):
@@ -1765,7 +1765,7 @@ def _build_dx_emulator_store_writes_Delete(_defaults, _factories, _set, _factory
 
 
 # dx_emulator.store.writes.Detach
-def _build_dx_emulator_store_writes_Detach(_defaults, _factories, _set, _factory):
+def _build66(_defaults, _factories, _set, _factory):
     def __init__(self, kind, owner_account, region, parent_id, member, child_id):
         _set(self, 'kind', kind)
         _set(self, 'owner_account', owner_account)
@@ -1787,7 +1787,7 @@ def _build_dx_emulator_store_writes_Detach(_defaults, _factories, _set, _factory
 
 
 # dx_emulator.store.writes.Expire
-def _build_dx_emulator_store_writes_Expire(_defaults, _factories, _set, _factory):
+def _build67(_defaults, _factories, _set, _factory):
     def __init__(self, kind, owner_account, region, resource_id, at):
         _set(self, 'kind', kind)
         _set(self, 'owner_account', owner_account)
@@ -1808,7 +1808,7 @@ def _build_dx_emulator_store_writes_Expire(_defaults, _factories, _set, _factory
 
 
 # dx_emulator.store.writes.Put
-def _build_dx_emulator_store_writes_Put(_defaults, _factories, _set, _factory):
+def _build68(_defaults, _factories, _set, _factory):
     def __init__(self, entity):
         _set(self, 'entity', entity)
     def __repr__(self):
@@ -1824,73 +1824,73 @@ def _build_dx_emulator_store_writes_Put(_defaults, _factories, _set, _factory):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 COMPILED = {
-    'dx_emulator.auth.keys.AccessKeys': (((('secrets', False, False, False, True, True, None), ('accounts', False, False, False, True, True, None)), ()), _build_dx_emulator_auth_keys_AccessKeys),
-    'dx_emulator.auth.sigv4.Request': (((('method', False, False, False, True, True, None), ('path', False, False, False, True, True, None), ('query', False, False, False, True, True, None), ('headers', False, False, False, True, True, None), ('body', False, False, False, True, True, None)), ()), _build_dx_emulator_auth_sigv4_Request),
-    'dx_emulator.auth.sigv4.Signed': (((('access_key_id', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build_dx_emulator_auth_sigv4_Signed),
-    'dx_emulator.config.Settings': (((('table_name', False, False, False, True, True, None), ('dynamodb_endpoint', False, False, False, True, True, None), ('dynamodb_region', False, False, False, True, True, None), ('default_account', False, False, False, True, True, None), ('default_region', False, False, False, True, True, None), ('public_asn_allow_list', False, False, False, True, True, None), ('lifecycle', False, False, True, True, True, None), ('verify_signatures', False, True, False, True, True, None), ('access_keys_json', False, True, False, True, True, None), ('access_keys_secret', False, True, False, True, True, None), ('faults', False, True, False, True, True, None), ('faults_seed', False, True, False, True, True, None), ('partners', False, False, True, True, True, None), ('strict_locations', False, True, False, True, True, None), ('idle_expiry', False, True, False, True, True, None), ('store', False, True, False, True, True, None)), ()), _build_dx_emulator_config_Settings),
-    'dx_emulator.domain.account.Account': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('regions', False, True, False, True, True, None), ('last_active', False, True, False, True, True, None), ('settings', False, True, False, True, True, None), ('releases', False, False, True, True, True, None), ('manual_reads', False, False, True, True, True, None)), ()), _build_dx_emulator_domain_account_Account),
-    'dx_emulator.domain.bandwidth.Ordering': (((('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('request_macsec', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_bandwidth_Ordering),
-    'dx_emulator.domain.bgp_peers.NewBgpPeer': (((('address_family', False, True, False, True, True, None), ('asn', False, True, False, True, True, None), ('asn_long', False, True, False, True, True, None), ('auth_key', False, True, False, True, True, None), ('amazon_address', False, True, False, True, True, None), ('customer_address', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_bgp_peers_NewBgpPeer),
-    'dx_emulator.domain.bgp_peers.PeerSelector': (((('bgp_peer_id', False, True, False, True, True, None), ('asn', False, True, False, True, True, None), ('asn_long', False, True, False, True, True, None), ('customer_address', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_bgp_peers_PeerSelector),
-    'dx_emulator.domain.connections.NewConnection': (((('location', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('connection_name', False, True, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('ordering', False, False, True, True, True, None)), ()), _build_dx_emulator_domain_connections_NewConnection),
-    'dx_emulator.domain.context.Context': (((('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('now', False, False, False, True, True, None), ('entropy', False, False, True, True, True, None), ('public_asn_allow_list', False, True, False, True, True, None), ('strict_locations', False, True, False, True, True, None), ('lifecycle', False, False, True, True, True, None), ('names', False, False, True, True, True, None)), ()), _build_dx_emulator_domain_context_Context),
-    'dx_emulator.domain.failover.History': (((('test', False, False, False, True, True, None), ('status', False, False, False, True, True, None), ('minutes', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_failover_History),
-    'dx_emulator.domain.failover_records.FailoverRecord': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('virtual_interface_id', False, False, False, True, True, None), ('test_id', False, False, False, True, True, None), ('started_at', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_failover_records_FailoverRecord),
-    'dx_emulator.domain.gateways.associations.Ec2GatewayLinks': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('association_links', False, True, False, True, True, None), ('proposal_links', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_associations_Ec2GatewayLinks),
-    'dx_emulator.domain.gateways.associations.GatewayAssociation': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('association_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('associated_owner', False, False, False, True, True, None), ('associated_region', False, False, False, True, True, None), ('allowed_prefixes', False, False, False, True, True, None), ('association_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('updated_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_associations_GatewayAssociation),
-    'dx_emulator.domain.gateways.associations.LinkSlot': (((('link_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_owner', False, False, False, True, True, None), ('gone_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_associations_LinkSlot),
-    'dx_emulator.domain.gateways.ec2.Ec2Gateway': (((('gateway_id', False, False, False, True, True, None), ('gateway_type', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('asn', False, True, False, True, True, None), ('cidrs', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_ec2_Ec2Gateway),
-    'dx_emulator.domain.gateways.ec2.World': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateways', False, True, False, True, True, None), ('nni_partner_type', False, True, False, True, True, None), ('signed_agreements', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_ec2_World),
-    'dx_emulator.domain.gateways.gateways.AssociationSlot': (((('association_id', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('gone_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_gateways_AssociationSlot),
-    'dx_emulator.domain.gateways.gateways.AttachmentSlot': (((('virtual_interface_id', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_gateways_AttachmentSlot),
-    'dx_emulator.domain.gateways.gateways.DirectConnectGateway': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_name', False, False, False, True, True, None), ('amazon_side_asn', False, False, False, True, True, None), ('gateway_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('tags', False, True, False, True, True, None), ('attachments', False, True, False, True, True, None), ('associations', False, True, False, True, True, None), ('proposals', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_gateways_DirectConnectGateway),
-    'dx_emulator.domain.gateways.gateways.GatewayRegistry': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateway_ids', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_gateways_GatewayRegistry),
-    'dx_emulator.domain.gateways.gateways.ProposalSlot': (((('proposal_id', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_gateways_ProposalSlot),
-    'dx_emulator.domain.gateways.proposals.Acceptance': (((('existing', False, True, False, True, True, None), ('override', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_proposals_Acceptance),
-    'dx_emulator.domain.gateways.proposals.AssociationProposal': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('proposal_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_owner', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('associated_asn', False, False, False, True, True, None), ('requested_prefixes', False, False, False, True, True, None), ('existing_prefixes', False, False, False, True, True, None), ('proposal_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('decided_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_proposals_AssociationProposal),
-    'dx_emulator.domain.gateways.proposals.PrefixChange': (((('add', False, True, False, True, True, None), ('remove', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_gateways_proposals_PrefixChange),
-    'dx_emulator.domain.hosted.connections.NewHostedConnection': (((('owner_account', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('connection_name', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_hosted_connections_NewHostedConnection),
-    'dx_emulator.domain.hosted.interconnects.NewInterconnect': (((('interconnect_name', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('location', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_hosted_interconnects_NewInterconnect),
-    'dx_emulator.domain.hosted.model.Allocation': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('allocated_id', False, False, False, True, True, None), ('allocated_to', False, False, False, True, True, None), ('parent_id', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_hosted_model_Allocation),
-    'dx_emulator.domain.hosted.model.Interconnect': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('interconnect_id', False, False, False, True, True, None), ('interconnect_name', False, False, False, True, True, None), ('interconnect_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('hosted_slots', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_hosted_model_Interconnect),
-    'dx_emulator.domain.lags.NewLag': (((('number_of_connections', False, True, False, True, True, None), ('location', False, True, False, True, True, None), ('connections_bandwidth', False, True, False, True, True, None), ('lag_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('child_connection_tags', False, True, False, True, True, None), ('ordering', False, False, True, True, True, None)), ()), _build_dx_emulator_domain_lags_NewLag),
-    'dx_emulator.domain.lifecycle.Lifecycle': (((('connection_available', False, True, False, True, True, None), ('vif_available', False, True, False, True, True, None), ('peer_available', False, True, False, True, True, None), ('deleting', False, True, False, True, True, None), ('deleted_retention', False, True, False, True, True, None), ('bgp_up', False, True, False, True, True, None), ('failover_minute', False, True, False, True, True, None), ('gateway_available', False, True, False, True, True, None), ('association_available', False, True, False, True, True, None), ('association_update', False, True, False, True, True, None), ('disassociation', False, True, False, True, True, None), ('manual', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_lifecycle_Lifecycle),
-    'dx_emulator.domain.locations.Location': (((('code', False, False, False, True, True, None), ('name', False, False, False, True, True, None), ('port_speeds', False, True, False, True, True, None), ('providers', False, True, False, True, True, None), ('macsec_speeds', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_locations_Location),
-    'dx_emulator.domain.model.BgpPeer': (((('bgp_peer_id', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('asn', False, False, False, True, True, None), ('auth_key', False, False, False, True, True, None), ('amazon_address', False, False, False, True, True, None), ('customer_address', False, False, False, True, True, None), ('bgp_peer_state', False, False, False, True, True, None), ('bgp_status', False, False, False, True, True, None), ('aws_device_v2', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('deleted_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_BgpPeer),
-    'dx_emulator.domain.model.Connection': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('connection_id', False, False, False, True, True, None), ('connection_name', False, False, False, True, True, None), ('connection_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('vif_slots', False, True, False, True, True, None), ('allocated_by', False, True, False, True, True, None), ('partner_name', False, True, False, True, True, None), ('hosted_on', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('confirmed_at', False, True, False, True, True, None), ('encryption_mode', False, True, False, True, True, None), ('mac_sec_capable', False, True, False, True, True, None), ('mac_sec_keys', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_Connection),
-    'dx_emulator.domain.model.FailoverTest': (((('test_id', False, False, False, True, True, None), ('bgp_peer_ids', False, False, False, True, True, None), ('duration_minutes', False, False, False, True, True, None), ('started_at', False, False, False, True, True, None), ('ends_at', False, False, False, True, True, None), ('stopped_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_FailoverTest),
-    'dx_emulator.domain.model.HostedSlot': (((('connection_id', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_model_HostedSlot),
-    'dx_emulator.domain.model.Lag': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('lag_id', False, False, False, True, True, None), ('lag_name', False, False, False, True, True, None), ('lag_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('connections_bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('minimum_links', False, True, False, True, True, None), ('connection_ids', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('vif_slots', False, True, False, True, True, None), ('hosted_slots', False, True, False, True, True, None), ('encryption_mode', False, True, False, True, True, None), ('mac_sec_capable', False, True, False, True, True, None), ('mac_sec_keys', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_Lag),
-    'dx_emulator.domain.model.MacSecKey': (((('secret_arn', False, False, False, True, True, None), ('ckn', False, False, False, True, True, None), ('state', False, False, False, True, True, None), ('start_on', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_model_MacSecKey),
-    'dx_emulator.domain.model.Tag': (((('key', False, False, False, True, True, None), ('value', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_Tag),
-    'dx_emulator.domain.model.VifSlot': (((('virtual_interface_id', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('connection_id', False, True, False, True, True, None), ('owner_account', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_VifSlot),
-    'dx_emulator.domain.model.VirtualInterface': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('virtual_interface_id', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('virtual_interface_name', False, False, False, True, True, None), ('virtual_interface_state', False, False, False, True, True, None), ('connection_id', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('asn', False, False, False, True, True, None), ('amazon_side_asn', False, False, False, True, True, None), ('auth_key', False, False, False, True, True, None), ('amazon_address', False, False, False, True, True, None), ('customer_address', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('mtu', False, False, False, True, True, None), ('aws_device_v2', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('virtual_gateway_id', False, True, False, True, True, None), ('direct_connect_gateway_id', False, True, False, True, True, None), ('gateway_attached', False, True, False, True, True, None), ('route_filter_prefixes', False, True, False, True, True, None), ('slot_holder', False, True, False, True, True, None), ('allowed_asns', False, True, False, True, True, None), ('site_link_enabled', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('bgp_peers', False, False, True, True, True, None), ('failover_tests', False, True, False, True, True, None), ('allocated_by', False, True, False, True, True, None), ('confirmed_at', False, True, False, True, True, None), ('associated_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_model_VirtualInterface),
-    'dx_emulator.domain.resiliency.NewResiliencyGroup': (((('resiliency_group_name', False, True, False, True, True, None), ('intended_resiliency_model', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_resiliency_NewResiliencyGroup),
-    'dx_emulator.domain.resiliency.ResiliencyAssociation': (((('connection_id', False, False, False, True, True, None), ('associated_at', False, False, False, True, True, None), ('disassociated_at', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_resiliency_ResiliencyAssociation),
-    'dx_emulator.domain.resiliency.ResiliencyGroup': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('resiliency_group_id', False, False, False, True, True, None), ('resiliency_group_name', False, False, False, True, True, None), ('intended_resiliency_model', False, False, False, True, True, None), ('resiliency_group_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('tags', False, True, False, True, True, None), ('resiliency_associations', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_resiliency_ResiliencyGroup),
-    'dx_emulator.domain.resiliency_tokens.ResiliencyClientToken': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('client_token', False, False, False, True, True, None), ('fingerprint', False, False, False, True, True, None), ('resiliency_group_id', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_resiliency_tokens_ResiliencyClientToken),
-    'dx_emulator.domain.router_types.RouterType': (((('identifier', False, False, False, True, True, None), ('vendor', False, False, False, True, True, None), ('platform', False, False, False, True, True, None), ('software', False, False, False, True, True, None), ('xslt', False, False, False, True, True, None), ('xslt_macsec', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_router_types_RouterType),
-    'dx_emulator.domain.routes.Prefix': (((('cidr', False, False, False, True, True, None), ('since', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_routes_Prefix),
-    'dx_emulator.domain.routes.Route': (((('cidr', False, False, False, True, True, None), ('route_direction', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('as_path', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('installed_at', False, False, False, True, True, None), ('bgp_peer_id', False, False, False, True, True, None)), ()), _build_dx_emulator_domain_routes_Route),
-    'dx_emulator.domain.routes.RouteFilter': (((('route_direction', False, True, False, True, True, None), ('address_family', False, True, False, True, True, None), ('cidrs', False, True, False, True, True, None), ('as_path', False, True, False, True, True, None), ('communities', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_routes_RouteFilter),
-    'dx_emulator.domain.stored.Deletable': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None)), ()), _build_dx_emulator_domain_stored_Deletable),
-    'dx_emulator.domain.stored.Expiring': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None)), ()), _build_dx_emulator_domain_stored_Expiring),
-    'dx_emulator.domain.stored.Stored': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None)), ()), _build_dx_emulator_domain_stored_Stored),
-    'dx_emulator.domain.virtual_interfaces.AttributeUpdate': (((('mtu', False, True, False, True, True, None), ('enable_site_link', False, True, False, True, True, None), ('virtual_interface_name', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_virtual_interfaces_AttributeUpdate),
-    'dx_emulator.domain.virtual_interfaces.NewVirtualInterface': (((('virtual_interface_type', False, False, False, True, True, None), ('virtual_interface_name', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('peer', False, False, True, True, True, None), ('mtu', False, True, False, True, True, None), ('virtual_gateway_id', False, True, False, True, True, None), ('direct_connect_gateway_id', False, True, False, True, True, None), ('route_filter_prefixes', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('enable_site_link', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None)), ()), _build_dx_emulator_domain_virtual_interfaces_NewVirtualInterface),
-    'dx_emulator.faults.Fault': (((('rule', False, False, False, True, True, None),), ()), _build_dx_emulator_faults_Fault),
-    'dx_emulator.faults.Rule': (((('operations', False, False, False, True, True, None), ('rate', False, False, False, True, True, None), ('error', False, True, False, True, True, None), ('latency_ms', False, True, False, True, True, None)), ()), _build_dx_emulator_faults_Rule),
-    'dx_emulator.observability.Outcome': (((('request_id', False, False, False, True, True, None), ('protocol', False, False, False, True, True, None), ('operation', False, False, False, True, True, None), ('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('status', False, False, False, True, True, None), ('error_code', False, False, False, True, True, None), ('latency_ms', False, False, False, True, True, None)), ()), _build_dx_emulator_observability_Outcome),
-    'dx_emulator.operations.call.Call': (((('scope', False, False, False, True, True, None), ('params', False, False, False, True, True, None), ('store', False, False, False, True, True, None), ('settings', False, False, False, True, True, None), ('token', False, False, False, True, True, None), ('clock', False, True, False, True, True, None), ('entropy', False, False, True, True, True, None), ('account', False, True, False, True, True, None), ('_collisions', False, False, True, True, True, None)), ()), _build_dx_emulator_operations_call_Call),
-    'dx_emulator.operations.pages.PageRequest': (((('size', False, False, False, True, True, None), ('after', False, False, False, True, True, None), ('binding', False, False, False, True, True, None)), ()), _build_dx_emulator_operations_pages_PageRequest),
-    'dx_emulator.protocol.selection.WireProtocol': (((('name', False, False, False, True, True, None), ('signing_name', False, False, False, True, True, None), ('decode', False, False, False, True, True, None), ('encode_result', False, False, False, True, True, None), ('encode_error', False, False, False, True, True, None)), ()), _build_dx_emulator_protocol_selection_WireProtocol),
-    'dx_emulator.protocol.wire.Decoded': (((('operation', False, False, False, True, True, None), ('params', False, False, False, True, True, None), ('service', False, True, False, True, True, None)), ()), _build_dx_emulator_protocol_wire_Decoded),
-    'dx_emulator.protocol.wire.Encoded': (((('status', False, False, False, True, True, None), ('content_type', False, False, False, True, True, None), ('body', False, False, False, True, True, None), ('headers', False, False, True, True, True, None)), ()), _build_dx_emulator_protocol_wire_Encoded),
-    'dx_emulator.scope.Scope': (((('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build_dx_emulator_scope_Scope),
-    'dx_emulator.store.kinds.Kind': (((('item', False, False, False, True, True, None), ('sk_prefix', False, True, False, True, True, None), ('id_prefix', False, True, False, True, True, None), ('regional', False, True, False, True, True, None)), ()), _build_dx_emulator_store_kinds_Kind),
-    'dx_emulator.store.writes.Check': (((('entity', False, False, False, True, True, None),), ()), _build_dx_emulator_store_writes_Check),
-    'dx_emulator.store.writes.Delete': (((('entity', False, False, False, True, True, None),), ()), _build_dx_emulator_store_writes_Delete),
-    'dx_emulator.store.writes.Detach': (((('kind', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('parent_id', False, False, False, True, True, None), ('member', False, False, False, True, True, None), ('child_id', False, False, False, True, True, None)), ()), _build_dx_emulator_store_writes_Detach),
-    'dx_emulator.store.writes.Expire': (((('kind', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('resource_id', False, False, False, True, True, None), ('at', False, False, False, True, True, None)), ()), _build_dx_emulator_store_writes_Expire),
-    'dx_emulator.store.writes.Put': (((('entity', False, False, False, True, True, None),), ()), _build_dx_emulator_store_writes_Put),
+    'dx_emulator.auth.keys.AccessKeys': (((('secrets', False, False, False, True, True, None), ('accounts', False, False, False, True, True, None)), ()), _build0),
+    'dx_emulator.auth.sigv4.Request': (((('method', False, False, False, True, True, None), ('path', False, False, False, True, True, None), ('query', False, False, False, True, True, None), ('headers', False, False, False, True, True, None), ('body', False, False, False, True, True, None)), ()), _build1),
+    'dx_emulator.auth.sigv4.Signed': (((('access_key_id', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build2),
+    'dx_emulator.config.Settings': (((('table_name', False, False, False, True, True, None), ('dynamodb_endpoint', False, False, False, True, True, None), ('dynamodb_region', False, False, False, True, True, None), ('default_account', False, False, False, True, True, None), ('default_region', False, False, False, True, True, None), ('public_asn_allow_list', False, False, False, True, True, None), ('lifecycle', False, False, True, True, True, None), ('verify_signatures', False, True, False, True, True, None), ('access_keys_json', False, True, False, True, True, None), ('access_keys_secret', False, True, False, True, True, None), ('faults', False, True, False, True, True, None), ('faults_seed', False, True, False, True, True, None), ('partners', False, False, True, True, True, None), ('strict_locations', False, True, False, True, True, None), ('idle_expiry', False, True, False, True, True, None), ('store', False, True, False, True, True, None)), ()), _build3),
+    'dx_emulator.domain.account.Account': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('regions', False, True, False, True, True, None), ('last_active', False, True, False, True, True, None), ('settings', False, True, False, True, True, None), ('releases', False, False, True, True, True, None), ('manual_reads', False, False, True, True, True, None)), ()), _build4),
+    'dx_emulator.domain.bandwidth.Ordering': (((('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('request_macsec', False, True, False, True, True, None)), ()), _build5),
+    'dx_emulator.domain.bgp_peers.NewBgpPeer': (((('address_family', False, True, False, True, True, None), ('asn', False, True, False, True, True, None), ('asn_long', False, True, False, True, True, None), ('auth_key', False, True, False, True, True, None), ('amazon_address', False, True, False, True, True, None), ('customer_address', False, True, False, True, True, None)), ()), _build6),
+    'dx_emulator.domain.bgp_peers.PeerSelector': (((('bgp_peer_id', False, True, False, True, True, None), ('asn', False, True, False, True, True, None), ('asn_long', False, True, False, True, True, None), ('customer_address', False, True, False, True, True, None)), ()), _build7),
+    'dx_emulator.domain.connections.NewConnection': (((('location', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('connection_name', False, True, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('ordering', False, False, True, True, True, None)), ()), _build8),
+    'dx_emulator.domain.context.Context': (((('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('now', False, False, False, True, True, None), ('entropy', False, False, True, True, True, None), ('public_asn_allow_list', False, True, False, True, True, None), ('strict_locations', False, True, False, True, True, None), ('lifecycle', False, False, True, True, True, None), ('names', False, False, True, True, True, None)), ()), _build9),
+    'dx_emulator.domain.failover.History': (((('test', False, False, False, True, True, None), ('status', False, False, False, True, True, None), ('minutes', False, False, False, True, True, None)), ()), _build10),
+    'dx_emulator.domain.failover_records.FailoverRecord': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('virtual_interface_id', False, False, False, True, True, None), ('test_id', False, False, False, True, True, None), ('started_at', False, False, False, True, True, None)), ()), _build11),
+    'dx_emulator.domain.gateways.associations.Ec2GatewayLinks': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('association_links', False, True, False, True, True, None), ('proposal_links', False, True, False, True, True, None)), ()), _build12),
+    'dx_emulator.domain.gateways.associations.GatewayAssociation': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('association_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('associated_owner', False, False, False, True, True, None), ('associated_region', False, False, False, True, True, None), ('allowed_prefixes', False, False, False, True, True, None), ('association_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('updated_at', False, True, False, True, True, None)), ()), _build13),
+    'dx_emulator.domain.gateways.associations.LinkSlot': (((('link_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_owner', False, False, False, True, True, None), ('gone_at', False, True, False, True, True, None)), ()), _build14),
+    'dx_emulator.domain.gateways.ec2.Ec2Gateway': (((('gateway_id', False, False, False, True, True, None), ('gateway_type', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('asn', False, True, False, True, True, None), ('cidrs', False, True, False, True, True, None)), ()), _build15),
+    'dx_emulator.domain.gateways.ec2.World': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateways', False, True, False, True, True, None), ('nni_partner_type', False, True, False, True, True, None), ('signed_agreements', False, True, False, True, True, None)), ()), _build16),
+    'dx_emulator.domain.gateways.gateways.AssociationSlot': (((('association_id', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('gone_at', False, True, False, True, True, None)), ()), _build17),
+    'dx_emulator.domain.gateways.gateways.AttachmentSlot': (((('virtual_interface_id', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None)), ()), _build18),
+    'dx_emulator.domain.gateways.gateways.DirectConnectGateway': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_name', False, False, False, True, True, None), ('amazon_side_asn', False, False, False, True, True, None), ('gateway_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('tags', False, True, False, True, True, None), ('attachments', False, True, False, True, True, None), ('associations', False, True, False, True, True, None), ('proposals', False, True, False, True, True, None)), ()), _build19),
+    'dx_emulator.domain.gateways.gateways.GatewayRegistry': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('gateway_ids', False, True, False, True, True, None)), ()), _build20),
+    'dx_emulator.domain.gateways.gateways.ProposalSlot': (((('proposal_id', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build21),
+    'dx_emulator.domain.gateways.proposals.Acceptance': (((('existing', False, True, False, True, True, None), ('override', False, True, False, True, True, None)), ()), _build22),
+    'dx_emulator.domain.gateways.proposals.AssociationProposal': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('proposal_id', False, False, False, True, True, None), ('gateway_id', False, False, False, True, True, None), ('gateway_owner', False, False, False, True, True, None), ('associated_gateway_id', False, False, False, True, True, None), ('associated_gateway_type', False, False, False, True, True, None), ('associated_asn', False, False, False, True, True, None), ('requested_prefixes', False, False, False, True, True, None), ('existing_prefixes', False, False, False, True, True, None), ('proposal_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('decided_at', False, True, False, True, True, None)), ()), _build23),
+    'dx_emulator.domain.gateways.proposals.PrefixChange': (((('add', False, True, False, True, True, None), ('remove', False, True, False, True, True, None)), ()), _build24),
+    'dx_emulator.domain.hosted.connections.NewHostedConnection': (((('owner_account', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('connection_name', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build25),
+    'dx_emulator.domain.hosted.interconnects.NewInterconnect': (((('interconnect_name', False, True, False, True, True, None), ('bandwidth', False, True, False, True, True, None), ('location', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build26),
+    'dx_emulator.domain.hosted.model.Allocation': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('allocated_id', False, False, False, True, True, None), ('allocated_to', False, False, False, True, True, None), ('parent_id', False, False, False, True, True, None)), ()), _build27),
+    'dx_emulator.domain.hosted.model.Interconnect': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('interconnect_id', False, False, False, True, True, None), ('interconnect_name', False, False, False, True, True, None), ('interconnect_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('hosted_slots', False, True, False, True, True, None)), ()), _build28),
+    'dx_emulator.domain.lags.NewLag': (((('number_of_connections', False, True, False, True, True, None), ('location', False, True, False, True, True, None), ('connections_bandwidth', False, True, False, True, True, None), ('lag_name', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('child_connection_tags', False, True, False, True, True, None), ('ordering', False, False, True, True, True, None)), ()), _build29),
+    'dx_emulator.domain.lifecycle.Lifecycle': (((('connection_available', False, True, False, True, True, None), ('vif_available', False, True, False, True, True, None), ('peer_available', False, True, False, True, True, None), ('deleting', False, True, False, True, True, None), ('deleted_retention', False, True, False, True, True, None), ('bgp_up', False, True, False, True, True, None), ('failover_minute', False, True, False, True, True, None), ('gateway_available', False, True, False, True, True, None), ('association_available', False, True, False, True, True, None), ('association_update', False, True, False, True, True, None), ('disassociation', False, True, False, True, True, None), ('manual', False, True, False, True, True, None)), ()), _build30),
+    'dx_emulator.domain.locations.Location': (((('code', False, False, False, True, True, None), ('name', False, False, False, True, True, None), ('port_speeds', False, True, False, True, True, None), ('providers', False, True, False, True, True, None), ('macsec_speeds', False, True, False, True, True, None)), ()), _build31),
+    'dx_emulator.domain.model.BgpPeer': (((('bgp_peer_id', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('asn', False, False, False, True, True, None), ('auth_key', False, False, False, True, True, None), ('amazon_address', False, False, False, True, True, None), ('customer_address', False, False, False, True, True, None), ('bgp_peer_state', False, False, False, True, True, None), ('bgp_status', False, False, False, True, True, None), ('aws_device_v2', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('deleted_at', False, True, False, True, True, None)), ()), _build32),
+    'dx_emulator.domain.model.Connection': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('connection_id', False, False, False, True, True, None), ('connection_name', False, False, False, True, True, None), ('connection_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('lag_id', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('vif_slots', False, True, False, True, True, None), ('allocated_by', False, True, False, True, True, None), ('partner_name', False, True, False, True, True, None), ('hosted_on', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('confirmed_at', False, True, False, True, True, None), ('encryption_mode', False, True, False, True, True, None), ('mac_sec_capable', False, True, False, True, True, None), ('mac_sec_keys', False, True, False, True, True, None)), ()), _build33),
+    'dx_emulator.domain.model.FailoverTest': (((('test_id', False, False, False, True, True, None), ('bgp_peer_ids', False, False, False, True, True, None), ('duration_minutes', False, False, False, True, True, None), ('started_at', False, False, False, True, True, None), ('ends_at', False, False, False, True, True, None), ('stopped_at', False, True, False, True, True, None)), ()), _build34),
+    'dx_emulator.domain.model.HostedSlot': (((('connection_id', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('bandwidth', False, False, False, True, True, None)), ()), _build35),
+    'dx_emulator.domain.model.Lag': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('lag_id', False, False, False, True, True, None), ('lag_name', False, False, False, True, True, None), ('lag_state', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('connections_bandwidth', False, False, False, True, True, None), ('aws_device', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('minimum_links', False, True, False, True, True, None), ('connection_ids', False, True, False, True, True, None), ('provider_name', False, True, False, True, True, None), ('billing_mode', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('vif_slots', False, True, False, True, True, None), ('hosted_slots', False, True, False, True, True, None), ('encryption_mode', False, True, False, True, True, None), ('mac_sec_capable', False, True, False, True, True, None), ('mac_sec_keys', False, True, False, True, True, None)), ()), _build36),
+    'dx_emulator.domain.model.MacSecKey': (((('secret_arn', False, False, False, True, True, None), ('ckn', False, False, False, True, True, None), ('state', False, False, False, True, True, None), ('start_on', False, False, False, True, True, None)), ()), _build37),
+    'dx_emulator.domain.model.Tag': (((('key', False, False, False, True, True, None), ('value', False, True, False, True, True, None)), ()), _build38),
+    'dx_emulator.domain.model.VifSlot': (((('virtual_interface_id', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('connection_id', False, True, False, True, True, None), ('owner_account', False, True, False, True, True, None)), ()), _build39),
+    'dx_emulator.domain.model.VirtualInterface': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('virtual_interface_id', False, False, False, True, True, None), ('virtual_interface_type', False, False, False, True, True, None), ('virtual_interface_name', False, False, False, True, True, None), ('virtual_interface_state', False, False, False, True, True, None), ('connection_id', False, False, False, True, True, None), ('location', False, False, False, True, True, None), ('vlan', False, False, False, True, True, None), ('asn', False, False, False, True, True, None), ('amazon_side_asn', False, False, False, True, True, None), ('auth_key', False, False, False, True, True, None), ('amazon_address', False, False, False, True, True, None), ('customer_address', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('mtu', False, False, False, True, True, None), ('aws_device_v2', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('has_logical_redundancy', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('virtual_gateway_id', False, True, False, True, True, None), ('direct_connect_gateway_id', False, True, False, True, True, None), ('gateway_attached', False, True, False, True, True, None), ('route_filter_prefixes', False, True, False, True, True, None), ('slot_holder', False, True, False, True, True, None), ('allowed_asns', False, True, False, True, True, None), ('site_link_enabled', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('bgp_peers', False, False, True, True, True, None), ('failover_tests', False, True, False, True, True, None), ('allocated_by', False, True, False, True, True, None), ('confirmed_at', False, True, False, True, True, None), ('associated_at', False, True, False, True, True, None)), ()), _build40),
+    'dx_emulator.domain.resiliency.NewResiliencyGroup': (((('resiliency_group_name', False, True, False, True, True, None), ('intended_resiliency_model', False, True, False, True, True, None), ('tags', False, True, False, True, True, None)), ()), _build41),
+    'dx_emulator.domain.resiliency.ResiliencyAssociation': (((('connection_id', False, False, False, True, True, None), ('associated_at', False, False, False, True, True, None), ('disassociated_at', False, True, False, True, True, None)), ()), _build42),
+    'dx_emulator.domain.resiliency.ResiliencyGroup': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('resiliency_group_id', False, False, False, True, True, None), ('resiliency_group_name', False, False, False, True, True, None), ('intended_resiliency_model', False, False, False, True, True, None), ('resiliency_group_state', False, False, False, True, True, None), ('created_at', False, False, False, True, True, None), ('tags', False, True, False, True, True, None), ('resiliency_associations', False, True, False, True, True, None)), ()), _build43),
+    'dx_emulator.domain.resiliency_tokens.ResiliencyClientToken': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('client_token', False, False, False, True, True, None), ('fingerprint', False, False, False, True, True, None), ('resiliency_group_id', False, False, False, True, True, None)), ()), _build44),
+    'dx_emulator.domain.router_types.RouterType': (((('identifier', False, False, False, True, True, None), ('vendor', False, False, False, True, True, None), ('platform', False, False, False, True, True, None), ('software', False, False, False, True, True, None), ('xslt', False, False, False, True, True, None), ('xslt_macsec', False, True, False, True, True, None)), ()), _build45),
+    'dx_emulator.domain.routes.Prefix': (((('cidr', False, False, False, True, True, None), ('since', False, False, False, True, True, None)), ()), _build46),
+    'dx_emulator.domain.routes.Route': (((('cidr', False, False, False, True, True, None), ('route_direction', False, False, False, True, True, None), ('address_family', False, False, False, True, True, None), ('as_path', False, False, False, True, True, None), ('aws_logical_device_id', False, False, False, True, True, None), ('installed_at', False, False, False, True, True, None), ('bgp_peer_id', False, False, False, True, True, None)), ()), _build47),
+    'dx_emulator.domain.routes.RouteFilter': (((('route_direction', False, True, False, True, True, None), ('address_family', False, True, False, True, True, None), ('cidrs', False, True, False, True, True, None), ('as_path', False, True, False, True, True, None), ('communities', False, True, False, True, True, None)), ()), _build48),
+    'dx_emulator.domain.stored.Deletable': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None), ('deleted_at', True, True, False, True, True, None)), ()), _build49),
+    'dx_emulator.domain.stored.Expiring': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None), ('expires_at', True, True, False, True, True, None)), ()), _build50),
+    'dx_emulator.domain.stored.Stored': (((('version', True, True, False, True, True, None), ('write_tokens', True, True, False, True, True, None)), ()), _build51),
+    'dx_emulator.domain.virtual_interfaces.AttributeUpdate': (((('mtu', False, True, False, True, True, None), ('enable_site_link', False, True, False, True, True, None), ('virtual_interface_name', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None)), ()), _build52),
+    'dx_emulator.domain.virtual_interfaces.NewVirtualInterface': (((('virtual_interface_type', False, False, False, True, True, None), ('virtual_interface_name', False, True, False, True, True, None), ('vlan', False, True, False, True, True, None), ('peer', False, False, True, True, True, None), ('mtu', False, True, False, True, True, None), ('virtual_gateway_id', False, True, False, True, True, None), ('direct_connect_gateway_id', False, True, False, True, True, None), ('route_filter_prefixes', False, True, False, True, True, None), ('tags', False, True, False, True, True, None), ('enable_site_link', False, True, False, True, True, None), ('rate_limit', False, True, False, True, True, None), ('prefix_pool_ipv4', False, True, False, True, True, None), ('prefix_pool_ipv6', False, True, False, True, True, None)), ()), _build53),
+    'dx_emulator.faults.Fault': (((('rule', False, False, False, True, True, None),), ()), _build54),
+    'dx_emulator.faults.Rule': (((('operations', False, False, False, True, True, None), ('rate', False, False, False, True, True, None), ('error', False, True, False, True, True, None), ('latency_ms', False, True, False, True, True, None)), ()), _build55),
+    'dx_emulator.observability.Outcome': (((('request_id', False, False, False, True, True, None), ('protocol', False, False, False, True, True, None), ('operation', False, False, False, True, True, None), ('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('status', False, False, False, True, True, None), ('error_code', False, False, False, True, True, None), ('latency_ms', False, False, False, True, True, None)), ()), _build56),
+    'dx_emulator.operations.call.Call': (((('scope', False, False, False, True, True, None), ('params', False, False, False, True, True, None), ('store', False, False, False, True, True, None), ('settings', False, False, False, True, True, None), ('token', False, False, False, True, True, None), ('clock', False, True, False, True, True, None), ('entropy', False, False, True, True, True, None), ('account', False, True, False, True, True, None), ('_collisions', False, False, True, True, True, None)), ()), _build57),
+    'dx_emulator.operations.pages.PageRequest': (((('size', False, False, False, True, True, None), ('after', False, False, False, True, True, None), ('binding', False, False, False, True, True, None)), ()), _build58),
+    'dx_emulator.protocol.selection.WireProtocol': (((('name', False, False, False, True, True, None), ('signing_name', False, False, False, True, True, None), ('decode', False, False, False, True, True, None), ('encode_result', False, False, False, True, True, None), ('encode_error', False, False, False, True, True, None)), ()), _build59),
+    'dx_emulator.protocol.wire.Decoded': (((('operation', False, False, False, True, True, None), ('params', False, False, False, True, True, None), ('service', False, True, False, True, True, None)), ()), _build60),
+    'dx_emulator.protocol.wire.Encoded': (((('status', False, False, False, True, True, None), ('content_type', False, False, False, True, True, None), ('body', False, False, False, True, True, None), ('headers', False, False, True, True, True, None)), ()), _build61),
+    'dx_emulator.scope.Scope': (((('account', False, False, False, True, True, None), ('region', False, False, False, True, True, None)), ()), _build62),
+    'dx_emulator.store.kinds.Kind': (((('item', False, False, False, True, True, None), ('sk_prefix', False, True, False, True, True, None), ('id_prefix', False, True, False, True, True, None), ('regional', False, True, False, True, True, None)), ()), _build63),
+    'dx_emulator.store.writes.Check': (((('entity', False, False, False, True, True, None),), ()), _build64),
+    'dx_emulator.store.writes.Delete': (((('entity', False, False, False, True, True, None),), ()), _build65),
+    'dx_emulator.store.writes.Detach': (((('kind', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('parent_id', False, False, False, True, True, None), ('member', False, False, False, True, True, None), ('child_id', False, False, False, True, True, None)), ()), _build66),
+    'dx_emulator.store.writes.Expire': (((('kind', False, False, False, True, True, None), ('owner_account', False, False, False, True, True, None), ('region', False, False, False, True, True, None), ('resource_id', False, False, False, True, True, None), ('at', False, False, False, True, True, None)), ()), _build67),
+    'dx_emulator.store.writes.Put': (((('entity', False, False, False, True, True, None),), ()), _build68),
 }

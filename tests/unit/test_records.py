@@ -53,6 +53,24 @@ class Hidden:
     hidden: str = dataclasses.field(default="x", repr=False)
 
 
+@record
+class Flags:
+    """Fields out of the comparison and in or out of the hash."""
+
+    key: str
+    note: str = dataclasses.field(default="", compare=False)
+    weight: int = dataclasses.field(default=0, hash=False)
+    label: str = dataclasses.field(default="", compare=False, hash=True)
+
+
+def test_compare_and_hash_flags_are_kept() -> None:
+    assert differences(REGISTRY[f"{__name__}.Flags"]) == []
+    assert Flags("a", note="x") == Flags("a", note="y")
+    assert Flags("a", weight=1) != Flags("a", weight=2)
+    assert hash(Flags("a", weight=1)) == hash(Flags("a", weight=2)) == hash(("a", ""))
+    assert hash(Flags("a", label="l")) == hash(("a", "l"))
+
+
 def test_a_difference_is_found() -> None:
     """The comparison can fail: made from a body whose field is in repr, dataclass's repr shows it."""
     made = REGISTRY[f"{__name__}.Hidden"]
@@ -112,3 +130,65 @@ def test_records_are_what_dataclasses_sees() -> None:
     assert dataclasses.is_dataclass(Connection)
     # Not dataclass's own frozen machinery, so its parameters say so [choice, records.py].
     assert Connection.__dataclass_params__.frozen is False  # type: ignore[attr-defined]
+
+
+def test_what_a_record_does_not_support_is_refused_at_import() -> None:
+    with pytest.raises(TypeError, match=r"Late: a record does not call __post_init__; use @dataclass"):
+        @record
+        class Late:
+            """Would set more after __init__."""
+
+            a: int
+
+            def __post_init__(self) -> None:
+                pass
+
+    with pytest.raises(TypeError, match=r"Initial\.seed: a record takes no InitVar; use @dataclass"):
+        @record
+        class Initial:
+            """Takes a value only __init__ sees."""
+
+            seed: dataclasses.InitVar[int]
+
+    with pytest.raises(TypeError, match="Cannot overwrite attribute __setattr__ in class Settable"):
+        @record
+        class Settable:
+            """Writes its own __setattr__, as dataclass(frozen=True) refuses too."""
+
+            a: int
+
+            def __setattr__(self, name: str, value: object) -> None:
+                pass
+
+    @dataclasses.dataclass
+    class Plain:
+        """A dataclass that is not a record (a frozen one dataclass refuses itself)."""
+
+        a: int
+
+    with pytest.raises(TypeError, match=r"Derived: a record's dataclass bases are records; .*Plain is not"):
+        @record
+        class Derived(Plain):  # type: ignore[misc]  # mypy refuses it too
+            """On a plain dataclass."""
+
+            b: int = 0
+
+
+@record
+class OwnEquality:  # noqa: PLW1641 - the point: dataclass writes the __hash__
+    """Its own __eq__ (Python then sets __hash__ to None in the body); dataclass still writes a hash."""
+
+    a: int
+    b: int = 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OwnEquality) and self.a == other.a
+
+    def __getstate__(self) -> list[int]:
+        return [self.a, self.b]
+
+
+def test_a_records_own_methods_stay_and_its_hash_is_written_as_dataclass_writes_it() -> None:
+    assert OwnEquality(1, 2) == OwnEquality(1, 3)
+    assert hash(OwnEquality(1, 2)) == hash((1, 2))
+    assert OwnEquality.__getstate__(OwnEquality(1, 2)) == [1, 2]
