@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from dx_emulator.domain import lifecycle
 from dx_emulator.domain.bgp_peers import (
     LAST_PEER,
     MAX_DELETED_PEERS_KEPT,
@@ -55,6 +56,30 @@ def test_a_connection_is_copied_only_when_its_state_or_a_key_moves() -> None:
     plain = conn()
     up = current_connection(plain, SLOW, NOW + 11)
     assert up == replace(plain, connection_state="available") and up is not None and up.mac_sec_keys == ()
+
+
+def test_a_stored_connection_is_copied_once_per_state() -> None:
+    # The memory store hands out the same object until it is written: reads reuse its copy, which
+    # must be the copy derived() makes, for the state of this read, and never another object's.
+    stored = replace(conn(), deleted_at=NOW + 20)
+    deleting, deleted = (current_connection(stored, SLOW, NOW + t) for t in (30, 61))
+    assert deleting == derived(stored, connection_state="deleting")
+    assert deleted == derived(stored, connection_state="deleted")
+    assert current_connection(stored, SLOW, NOW + 61) is deleted
+    assert current_connection(stored, SLOW, NOW + 30) == deleting
+    twin = replace(stored)  # an equal object, as a read from DynamoDB makes: its own copy
+    copy = current_connection(twin, SLOW, NOW + 30)
+    assert copy == deleting and copy is not current_connection(stored, SLOW, NOW + 30)
+    requested = conn()
+    assert current_connection(requested, SLOW, NOW + 5) is requested  # in its stored state: not copied
+
+
+def test_the_copies_kept_are_bounded() -> None:
+    stored = [replace(conn(), connection_id=f"dxcon-{index}") for index in range(lifecycle._COPIES_KEPT + 10)]
+    for item in stored:
+        current = current_connection(item, SLOW, NOW + 11)
+        assert current is not None and current.connection_id == item.connection_id
+        assert len(lifecycle._COPIES) <= lifecycle._COPIES_KEPT
 
 @pytest.mark.parametrize(("kind", "after", "vif_state", "peer_state"), [
     ("private", 15, "pending", "pending"),
