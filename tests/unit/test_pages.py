@@ -49,3 +49,15 @@ def test_a_page_is_measured_as_if_each_timestamp_were_formatted(at: datetime, mo
     assert len(shown) == 7 and token is not None
     monkeypatch.setattr(pages, "MAX_PAGE_BYTES", sum(exact[:7]) - 1)
     assert len(paged(views, lambda view: str(view["id"]), PageRequest(None, None, "b"), lambda view: view)[0]) == 6
+
+
+def test_a_whole_page_is_measured_as_json_dumps_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page is measured by one encoder kept by the module (no circular-reference check): the same
+    # text as json.dumps with the stand-ins, so a page just within the bound is still shown whole.
+    at = datetime(2026, 11, 25, 10, 0, 0, 5, tzinfo=UTC)
+    views = [{"id": f"i{index:02d}", "at": at, "n": 1.5, "none": None, "flag": True, "nested": [{"k": "é\"\n"}]}
+             for index in range(20)]
+    text = json.dumps(views, default=pages._measured)
+    assert pages._MEASURE.encode(views) == text
+    monkeypatch.setattr(pages, "MAX_PAGE_BYTES", len(text))
+    assert paged(views, lambda view: str(view["id"]), PageRequest(None, None, "b"), lambda view: view) == (views, None)
