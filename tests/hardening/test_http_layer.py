@@ -160,7 +160,7 @@ def test_a_text_body_is_measured_in_bytes() -> None:
 def test_a_folded_header_is_still_read_and_connection_close_honoured(http: RunningServer) -> None:
     # The server reads plain header lines itself and leaves any other block to the email parser.
     reply = exchange(http, request_head("POST", extra="X-Folded: a\n b\n"), b"{}")
-    assert (reply.status, reply.json()) == (200, {"connections": []})
+    assert reply.status == 200 and json.loads(reply.body) == {"connections": []}
     assert not reply.closed
     reply = exchange(http, request_head("POST", extra="Connection: close\n"), b"{}")
     assert reply.status == 200 and reply.closed
