@@ -7,14 +7,14 @@ the emulator's own cold start (docs/cold-start.md). ``@record`` makes a class th
 
 - ``dataclass(slots=True, init=False, repr=False, eq=False)``: the fields, the slots, ``replace``,
   ``fields``, ``asdict``, ``__match_args__``, all ``dataclasses``' own;
-- ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` written as python3.13's dataclasses writes
-  them (``methods_source``), into ``records_compiled.py`` by ``scripts/compile-records``: ordinary
-  source, so Python caches its bytecode as it does any module's;
-- frozen ``__setattr__``/``__delattr__`` and the pickling pair, plain functions that need no code
-  written per class.
+- ``__init__``, the one method whose signature and speed need code of its own per class, written as
+  python3.13's dataclasses writes it (``init_source``) into ``records_compiled.py`` by
+  ``scripts/compile-records``: ordinary source, so Python caches its bytecode as any module's;
+- ``__repr__``, ``__eq__``, ``__hash__``, the frozen ``__setattr__``/``__delattr__`` and the pickling
+  pair: closures over the fields' names, nothing compiled per class (none is on a hot path).
 
 The classes stay the one source of truth. A class whose fields no longer match what was compiled
-(the file not regenerated) gets the same methods compiled at import: slower, never different.
+(the file not regenerated) gets the same ``__init__`` compiled at import: slower, never different.
 tests/unit/test_records.py fails until the file is regenerated, and checks every record against
 ``dataclass(frozen=True, slots=True)`` (signature, repr, equality, hash, immutability, copies).
 Differences, chosen [choice: nothing here relies on them]:
@@ -42,20 +42,19 @@ from typing import Any, NamedTuple, TypeVar, dataclass_transform, overload
 from .records_compiled import COMPILED
 
 T = TypeVar("T")
-# Per field: name, keyword-only, has a default, has a default factory, in repr, compared, hash flag.
-FieldShape = tuple[str, bool, bool, bool, bool, bool, bool | None]
-Methods = dict[str, Callable[..., Any]]
-Builder = Callable[[dict[str, Any], dict[str, Any], Callable[..., None], object], Methods]
-METHODS = ("__init__", "__repr__", "__eq__", "__hash__")
-# Names the generated code uses itself, which a field must not take.
-RESERVED = frozenset({"self", "other", "_set", "_factory", "_defaults", "_factories"})
+# Per field, what __init__ depends on: name, keyword-only, has a default, has a default factory.
+FieldShape = tuple[str, bool, bool, bool]
+Init = Callable[..., None]
+Builder = Callable[[dict[str, Any], dict[str, Any], Callable[..., None], object], Init]
+# Names the generated __init__ uses itself, which a field must not take.
+RESERVED = frozenset({"self", "_set", "_factory", "_defaults", "_factories"})
 
 
 class Shape(NamedTuple):
-    """What the compiled methods depend on; they are used only for a class of this shape."""
+    """What a compiled ``__init__`` depends on; it is used only for a class of this shape."""
 
     fields: tuple[FieldShape, ...]
-    own: tuple[str, ...]  # the METHODS the class writes itself (dataclass leaves those alone too)
+    own_init: bool  # the class writes its own __init__ (dataclass leaves it alone too): none compiled
 
 
 class Source(NamedTuple):
@@ -71,7 +70,7 @@ class Made(NamedTuple):
     source: Source
     made: type
     shape: Shape
-    compiled: bool  # False: its methods were compiled at import (records_compiled.py is stale)
+    compiled: bool  # False: its __init__ was compiled at import (records_compiled.py is stale)
 
 
 # Every record class, by ``module.qualname``, as its module's import made it.
@@ -95,12 +94,8 @@ def shape_of(made: type, source: Source) -> Shape:
         if not item.init or item.name in RESERVED or item.name.startswith(("_d_", "_f_")):
             raise TypeError(f"{made.__qualname__}.{item.name}: a record's fields are all in __init__ and "
                             f"named apart from {sorted(RESERVED)} and the _d_/_f_ prefixes")
-        shapes.append((item.name, bool(item.kw_only), item.default is not MISSING,
-                       item.default_factory is not MISSING, item.repr, item.compare, item.hash))
-    own = [name for name in METHODS if name in source.namespace]
-    if source.namespace.get("__hash__", MISSING) is None and "__eq__" in source.namespace:
-        own.remove("__hash__")  # Python's None beside an own __eq__: dataclass still writes a __hash__
-    return Shape(tuple(shapes), tuple(own))
+        shapes.append((item.name, bool(item.kw_only), item.default is not MISSING, item.default_factory is not MISSING))
+    return Shape(tuple(shapes), "__init__" in source.namespace)
 
 
 def _refuse_unsupported(made: type, source: Source) -> None:
@@ -118,55 +113,67 @@ def _refuse_unsupported(made: type, source: Source) -> None:
             raise TypeError(f"{source.name}: a record's dataclass bases are records; {base.__qualname__} is not")
 
 
-def methods_source(name: str, shape: Shape) -> list[str]:
-    """The lines of a function ``name(_defaults, _factories, _set, _factory)`` returning the methods a
-    class of ``shape`` gets, as python3.13's dataclasses writes them for frozen=True."""
+def init_source(name: str, shape: Shape) -> list[str]:
+    """The lines of a function ``name(_defaults, _factories, _set, _factory)`` returning the
+    ``__init__`` a class of ``shape`` gets, as python3.13's dataclasses writes it for frozen=True."""
     items = shape.fields
-    lines = [f"def {name}(_defaults, _factories, _set, _factory):"]
-    lines += [f"    _d_{item[0]} = _defaults[{item[0]!r}]" for item in items if item[2]]
-    lines += [f"    _f_{item[0]} = _factories[{item[0]!r}]" for item in items if item[3]]
-    made = []
-    if "__init__" not in shape.own:
-        def parameter(item: FieldShape) -> str:
-            return f"{item[0]}=_factory" if item[3] else f"{item[0]}=_d_{item[0]}" if item[2] else item[0]
 
-        positional = [item for item in items if not item[1]]
-        for before, after in itertools.pairwise(positional):
-            if (before[2] or before[3]) and not (after[2] or after[3]):
-                raise TypeError(f"non-default argument {after[0]!r} follows default argument {before[0]!r}")
-        keywords = [parameter(item) for item in items if item[1]]
-        signature = ", ".join(["self", *map(parameter, positional), *(["*", *keywords] if keywords else [])])
-        lines.append(f"    def __init__({signature}):")
-        lines += [f"        _set(self, {item[0]!r}, _f_{item[0]}() if {item[0]} is _factory else {item[0]})"
-                  if item[3] else f"        _set(self, {item[0]!r}, {item[0]})" for item in items] or ["        pass"]
-        made.append("__init__")
-    if "__repr__" not in shape.own:
-        shown = ", ".join(f"{item[0]}={{self.{item[0]}!r}}" for item in items if item[4])
-        lines += ["    def __repr__(self):", f'        return f"{{self.__class__.__qualname__}}({shown})"']
-        made.append("__repr__")
-    if "__eq__" not in shape.own:
-        compared = " and ".join(f"self.{item[0]}==other.{item[0]}" for item in items if item[5]) or "True"
-        lines += ["    def __eq__(self, other):", "        if self is other:", "            return True",
-                  "        if other.__class__ is self.__class__:", f"            return {compared}",
-                  "        return NotImplemented"]
-        made.append("__eq__")
-    if "__hash__" not in shape.own:
-        hashed = "".join(f"self.{item[0]}, " for item in items if item[6] or (item[6] is None and item[5]))
-        lines += ["    def __hash__(self):", f"        return hash(({hashed.rstrip(' ')}))"]
-        made.append("__hash__")
-    lines.append("    return {" + ", ".join(f"{method!r}: {method}" for method in made) + "}")
-    return lines
+    def parameter(item: FieldShape) -> str:
+        return f"{item[0]}=_factory" if item[3] else f"{item[0]}=_d_{item[0]}" if item[2] else item[0]
+
+    positional = [item for item in items if not item[1]]
+    for before, after in itertools.pairwise(positional):
+        if (before[2] or before[3]) and not (after[2] or after[3]):
+            raise TypeError(f"non-default argument {after[0]!r} follows default argument {before[0]!r}")
+    keywords = [parameter(item) for item in items if item[1]]
+    signature = ", ".join(["self", *map(parameter, positional), *(["*", *keywords] if keywords else [])])
+    return [f"def {name}(_defaults, _factories, _set, _factory):",
+            *(f"    _d_{item[0]} = _defaults[{item[0]!r}]" for item in items if item[2]),
+            *(f"    _f_{item[0]} = _factories[{item[0]!r}]" for item in items if item[3]),
+            f"    def __init__({signature}):",
+            *(f"        _set(self, {item[0]!r}, _f_{item[0]}() if {item[0]} is _factory else {item[0]})"
+              if item[3] else f"        _set(self, {item[0]!r}, {item[0]})" for item in items),
+            *(["        pass"] if not items else []),
+            "    return __init__"]
 
 
 def _compile_now(shape: Shape) -> Builder:
     """The slow path, for a class records_compiled.py does not have as it is now."""
     namespace: dict[str, Any] = {}
-    exec("\n".join(methods_source("build", shape)), {}, namespace)  # noqa: S102 - our own generated text
+    exec("\n".join(init_source("build", shape)), {}, namespace)  # noqa: S102 - our own generated text
     return namespace["build"]  # type: ignore[no-any-return]
 
 
-def _frozen(made: type[Any], names: frozenset[str]) -> None:
-    """dataclass's frozen ``__setattr__``/``__delattr__``, and pickling that does not go through them."""
+def _methods(made: type[Any], namespace: dict[str, Any]) -> None:
+    """The methods dataclass(frozen=True) writes but ``__init__``, as closures over the fields' names:
+    the same answers as its generated ones (3.13's ``__eq__``: field by field, the last comparison's
+    value). A method the class writes itself stays, as dataclass leaves it."""
+    known = fields(made)
+    names = frozenset(item.name for item in known)
+    ordered = [item.name for item in known]
+    shown = [item.name for item in known if item.repr]
+    compared = [item.name for item in known if item.compare]
+    hashed = [item.name for item in known if item.hash or (item.hash is None and item.compare)]
+
+    @reprlib.recursive_repr()  # as dataclass guards a repr that reaches itself
+    def __repr__(self: Any) -> str:
+        return f"{self.__class__.__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in shown)})"
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if self is other:
+            return True
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        result: Any = True
+        for name in compared:
+            result = getattr(self, name) == getattr(other, name)
+            if not result:
+                break
+        return result
+
+    def __hash__(self: Any) -> int:
+        return hash(tuple([getattr(self, name) for name in hashed]))
+
     def __setattr__(self: Any, name: str, value: Any) -> None:
         if type(self) is made or name in names:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -184,12 +191,17 @@ def _frozen(made: type[Any], names: frozenset[str]) -> None:
         for name, value in zip(ordered, state, strict=False):  # as dataclass's, not strict
             object.__setattr__(self, name, value)
 
-    ordered = [item.name for item in fields(made)]
-    for method in (__setattr__, __delattr__, __getstate__, __setstate__):
-        if method.__name__ in ("__getstate__", "__setstate__") and method.__name__ in made.__dict__:
-            continue  # the class's own pickling stays, as dataclass leaves it
-        method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
-        setattr(made, method.__name__, method)
+    # Python puts a None __hash__ beside an own __eq__: dataclass still writes a __hash__ then.
+    own_hash = namespace.get("__hash__", MISSING) is not MISSING and not (
+        namespace["__hash__"] is None and "__eq__" in namespace)
+    for method in (__repr__, __eq__, __hash__, __setattr__, __delattr__, __getstate__, __setstate__):
+        name = method.__name__
+        if (name in namespace and name not in ("__setattr__", "__delattr__", "__hash__")) or (
+                name == "__hash__" and own_hash):
+            continue
+        method.__qualname__ = f"{made.__qualname__}.{name}"
+        method.__module__ = made.__module__
+        setattr(made, name, method)
 
 
 def _make(cls: type[T], kw_only: bool) -> type[T]:
@@ -201,20 +213,17 @@ def _make(cls: type[T], kw_only: bool) -> type[T]:
     _refuse_unsupported(made, source)
     shape = shape_of(made, source)
     compiled = COMPILED.get(key)
-    fresh = compiled is not None and compiled[0] == shape
-    build: Builder = compiled[1] if fresh else _compile_now(shape)  # type: ignore[index]
-    known = fields(made)
-    defaults = {item.name: item.default for item in known if item.default is not MISSING}
-    factories = {item.name: item.default_factory for item in known if item.default_factory is not MISSING}
-    for name, written in build(defaults, factories, object.__setattr__, FACTORY).items():
-        # As dataclass, a repr guarded against reaching itself.
-        method = reprlib.recursive_repr()(written) if name == "__repr__" else written
-        method.__qualname__ = f"{made.__qualname__}.{name}"
-        method.__module__ = made.__module__
-        setattr(made, name, method)
-    if "__init__" not in shape.own:  # as dataclass annotates the __init__ it writes
-        made.__init__.__annotations__ = {item.name: item.type for item in known} | {"return": None}
-    _frozen(made, frozenset(item.name for item in known))
+    fresh = shape.own_init or (compiled is not None and compiled[0] == shape)
+    if not shape.own_init:
+        build: Builder = compiled[1] if fresh else _compile_now(shape)  # type: ignore[index]
+        known = fields(made)
+        defaults = {item.name: item.default for item in known if item.default is not MISSING}
+        factories = {item.name: item.default_factory for item in known if item.default_factory is not MISSING}
+        init = build(defaults, factories, object.__setattr__, FACTORY)
+        init.__qualname__, init.__module__ = f"{made.__qualname__}.__init__", made.__module__
+        init.__annotations__ = {item.name: item.type for item in known} | {"return": None}  # as dataclass's
+        made.__init__ = init
+    _methods(made, namespace)
     if not namespace.get("__doc__"):  # as dataclass documents an undocumented class: its signature
         made.__doc__ = source.name + str(inspect.signature(made)).replace(" -> None", "")
     abc.update_abstractmethods(made)  # as dataclass: a method it wrote may fill an abstract one
@@ -241,7 +250,7 @@ def record(cls: type[T], /) -> type[T]: ...
 def record(*, kw_only: bool = False) -> Callable[[type[T]], type[T]]: ...
 @dataclass_transform(frozen_default=True, field_specifiers=(field, Field))
 def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] | Callable[[type[T]], type[T]]:
-    """``@dataclass(frozen=True, slots=True)``, its methods compiled ahead of time (the module's docstring)."""
+    """``@dataclass(frozen=True, slots=True)``, its ``__init__`` compiled ahead of time (the module's docstring)."""
     if cls is None:
         return lambda later: _make(later, kw_only)
     return _make(cls, kw_only)

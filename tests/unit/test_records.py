@@ -116,12 +116,12 @@ def test_a_record_refuses_what_dataclass_refuses_and_names_it_cannot_take() -> N
             a: int = 0
             b: int  # type: ignore[misc]
 
-    with pytest.raises(TypeError, match=r"Clash\.other: a record's fields are all in __init__ and named apart"):
+    with pytest.raises(TypeError, match=r"Clash\._set: a record's fields are all in __init__ and named apart"):
         @record
         class Clash:
-            """``other`` is a name the generated __eq__ uses."""
+            """``_set`` is a name the generated __init__ uses."""
 
-            other: int
+            _set: int
 
 
 def test_records_are_what_dataclasses_sees() -> None:
