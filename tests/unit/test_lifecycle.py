@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from dx_emulator.domain import lifecycle
+from dx_emulator.domain import stored
 from dx_emulator.domain.bgp_peers import (
     LAST_PEER,
     MAX_DELETED_PEERS_KEPT,
@@ -17,8 +17,8 @@ from dx_emulator.domain.bgp_peers import (
 )
 from dx_emulator.domain.connections import delete_connection
 from dx_emulator.domain.context import Context, Names
-from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_peer, current_vif
-from dx_emulator.domain.model import PUBLIC, Connection, MacSecKey
+from dx_emulator.domain.lifecycle import Lifecycle, current_connection, current_lag, current_peer, current_vif
+from dx_emulator.domain.model import PUBLIC, Connection, Lag, MacSecKey
 from dx_emulator.domain.stored import derived
 from dx_emulator.domain.virtual_interfaces import create_virtual_interface, delete_virtual_interface
 from dx_emulator.errors import ClientException, NotFoundException
@@ -75,11 +75,18 @@ def test_a_stored_connection_is_copied_once_per_state() -> None:
 
 
 def test_the_copies_kept_are_bounded() -> None:
-    stored = [replace(conn(), connection_id=f"dxcon-{index}") for index in range(lifecycle._COPIES_KEPT + 10)]
-    for item in stored:
+    stored_ = [replace(conn(), connection_id=f"dxcon-{index}") for index in range(stored.MOVED_KEPT + 10)]
+    for item in stored_:
         current = current_connection(item, SLOW, NOW + 11)
         assert current is not None and current.connection_id == item.connection_id
-        assert len(lifecycle._COPIES) <= lifecycle._COPIES_KEPT
+        assert len(stored._MOVED) <= stored.MOVED_KEPT
+
+
+def test_a_lag_is_copied_once_per_state_too() -> None:
+    lag = Lag("111122223333", "us-east-1", "dxlag-1", "l", "pending", "EqDC2", "1Gbps", "dev", "ld", "unknown", NOW)
+    up = current_lag(lag, SLOW, NOW + 11)
+    assert up == replace(lag, lag_state="available") and current_lag(lag, SLOW, NOW + 11) is up
+    assert current_lag(up, SLOW, NOW + 11) is up  # already in its state: not copied
 
 @pytest.mark.parametrize(("kind", "after", "vif_state", "peer_state"), [
     ("private", 15, "pending", "pending"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..records import record
 from .model import BgpPeer, Connection, Lag, MacSecKey, VirtualInterface
-from .stored import derived
+from .stored import derived, moved
 
 if TYPE_CHECKING:
     from .hosted.model import Interconnect
@@ -127,29 +127,8 @@ def current_connection(conn: Connection, lifecycle: Lifecycle, now: float) -> Co
                    deleted_at=conn.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(conn.connection_id, now))
     keys = _keys(conn.mac_sec_keys, now)
     if keys is conn.mac_sec_keys:  # most connections: no key, or none that moves
-        return conn if state == conn.connection_state else _in_state(conn, state)
+        return moved(conn, "connection_state", state)
     return derived(conn, connection_state=state, mac_sec_keys=keys)
-
-
-# The copy of a stored connection in its derived state, by the stored object's id (the object is
-# kept with it, so its id cannot be reused meanwhile). `serve`'s memory store answers every read
-# with the same frozen object until it is written again, so a listing of connections that came up
-# copies each once, not on every read (~3.5 of a listed connection's ~14 µs). Read from DynamoDB,
-# every item is a new object: nothing is found, and the dict is emptied when full.
-_COPIES: dict[int, tuple[Connection, Connection]] = {}
-_COPIES_KEPT = 2048
-
-
-def _in_state(conn: Connection, state: str) -> Connection:
-    """``derived(conn, connection_state=state)``: the same value, made once per stored object and state."""
-    kept = _COPIES.get(id(conn))
-    if kept is not None and kept[0] is conn and kept[1].connection_state == state:
-        return kept[1]
-    copy = derived(conn, connection_state=state)
-    if len(_COPIES) >= _COPIES_KEPT:
-        _COPIES.clear()  # rather than evicting one by one: the next listing fills it again
-    _COPIES[id(conn)] = (conn, copy)
-    return copy
 
 
 def _keys(keys: tuple[MacSecKey, ...], now: float) -> tuple[MacSecKey, ...]:
@@ -167,7 +146,7 @@ def current_interconnect(interconnect: Interconnect, lifecycle: Lifecycle, now: 
     state = _state(interconnect.interconnect_state, created_at=interconnect.created_at,
                    delay=lifecycle.connection_available, deleted_at=interconnect.deleted_at, lifecycle=lifecycle,
                    at=lifecycle.clock(interconnect.interconnect_id, now))
-    return derived(interconnect, interconnect_state=state)
+    return moved(interconnect, "interconnect_state", state)
 
 
 def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
@@ -176,4 +155,7 @@ def current_lag(lag: Lag, lifecycle: Lifecycle, now: float) -> Lag | None:
         return None
     state = _state(lag.lag_state, created_at=lag.created_at, delay=lifecycle.connection_available,
                    deleted_at=lag.deleted_at, lifecycle=lifecycle, at=lifecycle.clock(lag.lag_id, now))
-    return derived(lag, lag_state=state, mac_sec_keys=_keys(lag.mac_sec_keys, now))
+    keys = _keys(lag.mac_sec_keys, now)
+    if keys is lag.mac_sec_keys:  # most LAGs: no key, or none that moves
+        return moved(lag, "lag_state", state)
+    return derived(lag, lag_state=state, mac_sec_keys=keys)
